@@ -1,0 +1,58 @@
+# The guidebook's front door: `make` builds every edition in every language, `make test` checks.
+# Variables can be overridden on the command line, e.g. `make pdf LANGUAGE=fr`.
+
+PYTHON     ?= python3
+VENV       ?= .venv
+BUILDDIR   ?= _build
+LANGUAGE   ?=
+PYTESTOPTS ?=
+
+BIN        := $(VENV)/bin
+EDITIONS   := $(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) $(if $(LANGUAGE),--language $(LANGUAGE))
+# Dates inside the editions come from the last commit, so rebuilding the same source gives the same files.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
+.DEFAULT_GOAL := all
+.PHONY: help all html epub pdf gettext update-po test lint venv clean
+
+help:  ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+all: venv  ## Build every edition (HTML, EPUB, PDF) in every language
+	$(EDITIONS) html epub pdf
+
+html: venv  ## Build the HTML site (LANGUAGE=xx for one language)
+	$(EDITIONS) html
+
+epub: venv  ## Build the EPUB (LANGUAGE=xx for one language)
+	$(EDITIONS) epub
+
+pdf: venv  ## Build the PDF (LANGUAGE=xx for one language)
+	$(EDITIONS) pdf
+
+gettext: venv  ## Extract message catalogs (.pot) into $(BUILDDIR)/gettext
+	$(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) gettext
+
+update-po: gettext  ## Update every language's .po catalogs under locales/ from the .pot files
+	$(BIN)/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(foreach lang,$(notdir $(wildcard locales/*)),--language $(lang))
+
+test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+lint: venv  ## Check the Python code with ruff
+	$(BIN)/ruff check scripts tests conf.py
+
+venv: $(VENV)/.installed  ## Create the virtual environment with the pinned dependencies
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
+	touch $@
+
+clean:  ## Remove every build product (the virtual environment stays)
+	rm -rf $(BUILDDIR)
+	find locales -name '*.mo' -delete

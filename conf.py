@@ -1,0 +1,111 @@
+"""Sphinx configuration of the guidebook: everything specific to this book lives here.
+
+Built with ``sphinx-build -c . guidebook <outdir>``; ``make`` runs every build. Paths are relative
+to this file unless a comment says otherwise.
+"""
+
+from pathlib import Path
+
+from fontpkg_noto_sans import ROOT as NOTO_SANS
+
+HERE = Path(__file__).parent
+
+# -- The book ----------------------------------------------------------------------------------
+
+project = "Local Prevention of Violent Extremism"
+subtitle = "A practical guidebook for cities and local authorities"
+author = "The guidebook editorial team"
+copyright = "2026, the guidebook editorial team and contributors, CC BY 4.0"
+version = "0.1"
+release = "0.1"
+language = "en"
+root_doc = "index"
+today_fmt = "%d %B %Y"
+
+# -- Sources -----------------------------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "scripts.translated_config",
+    "scripts.frontmatter",
+    "scripts.pdf_builder",
+    "scripts.epub_builder",
+    "scripts.xhtml_raw",
+]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "_static", "_templates"]
+# MyST: footnotes, tick-box checklists and tables are what partners need; nothing more.
+myst_enable_extensions = ["tasklist", "deflist", "smartquotes"]
+myst_heading_anchors = 3
+# Absolute, because the gettext builder reads templates_path relative to the sources while the
+# HTML builders read it relative to this file.
+templates_path = [str(HERE / "guidebook" / "_templates")]
+
+# Every contributed page must say who wrote it, under which licence and how current it is.
+frontmatter_documents = ["about", "how-to-use", "references", "chapters/*"]
+frontmatter_fields = {
+    "title": "text",
+    "contributors": "text-list",
+    "organisation": "text",
+    "country": "text",
+    "licence": ["CC-BY-4.0", "CC-BY-SA-4.0"],
+    "status": ["draft", "in-review", "final"],
+    "last_reviewed": "date",
+}
+
+# -- Warnings are errors -----------------------------------------------------------------------
+
+# The Makefile passes -W --keep-going: a broken reference stops the build with file and line.
+nitpicky = True
+
+# -- Translations ------------------------------------------------------------------------------
+
+locale_dirs = ["../locales"]  # relative to the sources (guidebook/)
+# One catalog per page, so translators work chapter by chapter and progress shows per chapter.
+gettext_compact = False
+gettext_uuid = False
+# Book strings that live here rather than in a page, translated through sphinx.po.
+translated_config_values = ["project", "html_title", "pdf_subtitle", "pdf_subject",
+                            "epub_description", "epub_accessibility_summary"]
+
+# -- HTML site ---------------------------------------------------------------------------------
+
+html_title = project
+html_theme = "alabaster"
+html_static_path = ["guidebook/_static"]
+html_css_files = ["screen.css"]
+html_theme_options = {"show_relbars": True}
+html_last_updated_fmt = today_fmt
+html_copy_source = False
+html_show_sourcelink = False
+
+# -- EPUB --------------------------------------------------------------------------------------
+
+epub_basename = "prevention-guidebook"
+epub_description = subtitle
+epub_publisher = author
+epub_contributor = "Partner organisations of the guidebook"
+# Sphinx writes epub_uid both as the identifier's XML id and as the NCX uid, which EPUBCheck
+# compares with the identifier: one value, valid as an XML id, serves both.
+epub_identifier = "local-prevention-of-violent-extremism"
+epub_scheme = "local"
+epub_uid = epub_identifier
+epub_copyright = copyright
+epub_show_urls = "no"
+# The print stylesheet refers to fonts that only the PDF build ships.
+epub_exclude_files = ["_static/print.css"]
+epub_accessibility_summary = (
+    "Text with headings, a table of contents and reading order; no images carry information."
+)
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+pdf_basename = "prevention-guidebook"
+pdf_subtitle = subtitle
+pdf_subject = "Preventing radicalisation leading to violent extremism at local level"
+pdf_keywords = ["prevention", "violent extremism", "radicalisation", "local authorities",
+                "multi-agency", "fundamental rights"]
+pdf_css_files = ["print.css"]
+# Noto Sans covers every EU language in Latin or Greek script, under the SIL Open Font Licence.
+pdf_static_path = [str(NOTO_SANS / "files")]
+pdf_toc_depth = 1

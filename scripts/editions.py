@@ -1,0 +1,178 @@
+"""Build a book's editions, language by language, and publish each only once it is complete.
+
+    python -m scripts.editions html epub pdf            # every language
+    python -m scripts.editions pdf --language fr        # one format, one language
+    python -m scripts.editions gettext                  # message catalogs for translators
+
+Each language's sources are read once: its HTML, EPUB and PDF builds share one doctree
+directory, so the second and third builds reuse the parsed environment. Builders write into
+``<build>/work``; a finished edition is then published to ``<build>/html/<lang>/``,
+``<build>/epub/<lang>/<name>-<lang>.epub`` or ``<build>/pdf/<lang>/<name>-<lang>.pdf``.
+A failed build publishes nothing, so the last good edition stays in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.languages import book_languages
+from scripts.pdf_render import weasyprint_problem
+from scripts.publish import publish_file, publish_tree
+
+logger = logging.getLogger("editions")
+
+FORMATS = ("html", "epub", "pdf")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the book's sources are and where its builds go."""
+
+    source: Path
+    confdir: Path
+    locales: Path
+    build: Path
+
+    def work(self, language: str, fmt: str) -> Path:
+        return self.build / "work" / language / fmt
+
+    def doctrees(self, language: str) -> Path:
+        return self.build / "work" / language / "doctrees"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    seconds: float
+    peak_mb: float
+
+
+def run_sphinx(arguments: list[str], verbose: bool) -> Outcome:
+    """Run one sphinx-build in a child process; report success, wall time and peak memory."""
+    command = [sys.executable, "-m", "sphinx", *arguments]
+    if not verbose:
+        command.insert(3, "-q")
+    logger.debug("running %s", " ".join(command))
+    started = time.perf_counter()
+    child = subprocess.Popen(command)
+    # wait4 gives this child's own peak memory, not the largest of all children so far
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Outcome(child.returncode == 0, time.perf_counter() - started, usage.ru_maxrss / 1024)
+
+
+def sphinx_arguments(layout: Layout, builder: str, language: str, outdir: Path,
+                     doctrees: Path) -> list[str]:
+    return ["-b", builder, "-c", str(layout.confdir), "-d", str(doctrees),
+            "-D", f"language={language}", "-W", "--keep-going", "-n",
+            str(layout.source), str(outdir)]
+
+
+def publish(layout: Layout, fmt: str, language: str) -> Path:
+    """Copy a finished build into the published tree and return where it went."""
+    work = layout.work(language, fmt)
+    if fmt == "html":
+        return publish_tree(work, layout.build / "html" / language)
+    products = sorted(work.glob(f"*.{fmt}"))
+    if len(products) != 1:
+        msg = f"expected one .{fmt} file in {work}, found {len(products)}"
+        raise RuntimeError(msg)
+    product = products[0]
+    return publish_file(product, layout.build / fmt / language /
+                        f"{product.stem}-{language}.{fmt}")
+
+
+def build_editions(layout: Layout, formats: list[str], languages: list[str],
+                   verbose: bool = False) -> bool:
+    """Build and publish ``formats`` for ``languages``; stop at the first failure."""
+    steps = [(language, fmt) for language in languages for fmt in formats]
+    for number, (language, fmt) in enumerate(steps, start=1):
+        logger.info("[%d/%d] %s %s ...", number, len(steps), language, fmt)
+        outcome = run_sphinx(
+            sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
+                             layout.doctrees(language)),
+            verbose,
+        )
+        if not outcome.ok:
+            logger.error("%s %s edition failed (messages above name file and line); "
+                         "the published edition is unchanged", language, fmt)
+            return False
+        where = publish(layout, fmt, language)
+        logger.info("[%d/%d] %s %s done in %.1f s, peak memory %.0f MB: %s", number,
+                    len(steps), language, fmt, outcome.seconds, outcome.peak_mb, where)
+    return True
+
+
+def build_catalogs(layout: Layout, verbose: bool = False) -> bool:
+    """Extract message catalogs (.pot) in the source language into ``<build>/gettext``."""
+    outdir = layout.build / "gettext"
+    logger.info("extracting message catalogs into %s ...", outdir)
+    arguments = ["-b", "gettext", "-c", str(layout.confdir),
+                 "-d", str(layout.build / "work" / "gettext-doctrees"),
+                 "-W", "--keep-going", "-n", str(layout.source), str(outdir)]
+    outcome = run_sphinx(arguments, verbose)
+    if not outcome.ok:
+        logger.error("catalog extraction failed (messages above name file and line)")
+    return outcome.ok
+
+
+def source_language(confdir: Path) -> str:
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    return Config.read(confdir, overrides={}, tags=Tags()).language or "en"
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("formats", nargs="+", choices=[*FORMATS, "gettext"],
+                        help="what to build")
+    parser.add_argument("--language", action="append", dest="languages", metavar="LANG",
+                        help="build only this language (repeatable); default: all")
+    parser.add_argument("--source", type=Path, default=Path("guidebook"))
+    parser.add_argument("--confdir", type=Path, default=Path("."))
+    parser.add_argument("--locales", type=Path, default=Path("locales"))
+    parser.add_argument("--build-dir", type=Path, default=Path("_build"))
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Sphinx's progress")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.INFO,
+                        format="%(message)s")
+    layout = Layout(arguments.source, arguments.confdir, arguments.locales,
+                    arguments.build_dir)
+    formats = [fmt for fmt in FORMATS if fmt in arguments.formats]
+    if "gettext" in arguments.formats and not build_catalogs(layout, arguments.verbose):
+        return 1
+    if not formats:
+        return 0
+    # WeasyPrint reports its own progress at INFO level; only its problems matter here
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    if "pdf" in formats and (problem := weasyprint_problem()):
+        logger.error("%s", problem)
+        return 1
+    known = book_languages(source_language(layout.confdir), layout.locales)
+    languages = arguments.languages or known
+    if unknown := [lang for lang in languages if lang not in known]:
+        logger.error("no catalogs for %s under %s; known languages: %s",
+                     ", ".join(unknown), layout.locales, ", ".join(known))
+        return 1
+    started = time.perf_counter()
+    if not build_editions(layout, formats, languages, arguments.verbose):
+        return 1
+    logger.info("built %d edition(s) in %.1f s", len(formats) * len(languages),
+                time.perf_counter() - started)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

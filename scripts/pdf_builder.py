@@ -1,0 +1,221 @@
+"""A ``pdf`` builder: Sphinx's single-page HTML, laid out as a book and rendered by WeasyPrint.
+
+The builder writes one HTML page with a cover, a printed table of contents and the whole book,
+using its own theme (``pdf_theme``) and stylesheets (``pdf_css_files``), then renders it
+in-process. WeasyPrint's warnings become Sphinx warnings of type ``pdf``, so ``-W`` stops the
+build on a missing image or font; WeasyPrint may read only files inside the output directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging as std_logging
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from babel import Locale
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.errors import SphinxError
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.i18n import format_date
+
+from scripts import pdf_render
+from scripts.print_footnotes import inline_footnotes
+from scripts.single_document_ids import make_ids_unique
+from scripts.template_messages import add_template_messages
+
+logger = logging.getLogger(__name__)
+
+THEME_DIR = Path(__file__).parent / "themes" / "pdfbook"
+TOP_SECTION_CLASS = "document-top"
+_DOCUMENT_MARK = re.compile(r'<span id="document-([^"]+)"></span>')
+_URL_ATTRIBUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
+
+
+class PdfBuildError(SphinxError):
+    category = "PDF error"
+
+
+class _ToSphinxLog(std_logging.Handler):
+    """Forward WeasyPrint's log records to Sphinx's logger, warnings as typed warnings."""
+
+    def emit(self, record: std_logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= std_logging.WARNING:
+            logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
+        else:
+            logger.debug("WeasyPrint: %s", message)
+
+
+def _source_moment() -> dt.datetime:
+    # SOURCE_DATE_EPOCH makes dates in the file depend on the source, not on the clock
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch else time.time()
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).replace(microsecond=0)
+
+
+def _section_title(section: nodes.section) -> str:
+    title = section.next_node(nodes.title)
+    return title.astext() if title else ""
+
+
+def collect_outline(tree: nodes.document, depth: int) -> list[dict[str, Any]]:
+    """Entries for the printed contents: each inlined document's sections down to ``depth``."""
+    entries: list[dict[str, Any]] = []
+
+    def visit(node: nodes.Node, level: int) -> None:
+        for child in node.children if isinstance(node, nodes.Element) else ():
+            if isinstance(child, addnodes.start_of_file):
+                visit(child, 1)
+            elif isinstance(child, nodes.section) and level > 0:
+                if level <= depth and child["ids"]:
+                    entries.append(
+                        {"title": _section_title(child), "anchor": child["ids"][0], "level": level}
+                    )
+                visit(child, level + 1)
+            else:
+                visit(child, level)
+
+    visit(tree, 0)
+    return entries
+
+
+def mark_document_tops(tree: nodes.document) -> None:
+    """Give the first section of every inlined document a class the print stylesheet can use."""
+    for start in tree.findall(addnodes.start_of_file):
+        section = start.next_node(nodes.section)
+        if section is not None:
+            section["classes"].append(TOP_SECTION_CLASS)
+
+
+class PdfBuilder(SingleFileHTMLBuilder):
+    """Build one HTML page laid out for print and render it to ``<pdf_basename>.pdf``."""
+
+    name = "pdf"
+    format = "html"
+    epilog = "The PDF file is in %(outdir)s."
+    copysource = False
+    add_permalinks = False
+    search = False
+
+    def get_theme_config(self) -> tuple[str, dict[str, Any]]:
+        return self.config.pdf_theme, self.config.pdf_theme_options
+
+    def assemble_doctree(self) -> nodes.document:
+        tree = super().assemble_doctree()
+        make_ids_unique(tree, self.config.root_doc)
+        mark_document_tops(tree)
+        inline_footnotes(tree)
+        self._outline = collect_outline(tree, self.config.pdf_toc_depth)
+        return tree
+
+    def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
+        context = super().get_doc_context(docname, body, metatags)
+        language = self.config.language or "en"
+        moment = _source_moment()
+        context.update(
+            book_title=self.env.titles[self.config.root_doc].astext(),
+            book_subtitle=self.config.pdf_subtitle,
+            book_date=format_date(self.config.today_fmt or _("%b %d, %Y"), date=moment,
+                                  language=language),
+            language_name=Locale.parse(language).get_display_name(language).capitalize(),
+            pdf_subject=self.config.pdf_subject,
+            pdf_keywords=", ".join(self.config.pdf_keywords),
+            pdf_timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            print_toc=self._outline,
+        )
+        return context
+
+    def copy_static_files(self) -> None:
+        super().copy_static_files()
+        static = self.outdir / "_static"
+        for entry in self.config.pdf_static_path:
+            source = Path(self.confdir, entry)
+            if not source.is_dir():
+                logger.warning("pdf_static_path entry %s is not a directory", source,
+                               type="pdf", subtype="config")
+                continue
+            shutil.copytree(source, static, dirs_exist_ok=True)
+
+    def finish(self) -> None:
+        super().finish()
+        self.render()
+
+    def render(self) -> None:
+        html_path = self.outdir / f"{self.config.root_doc}{self.out_suffix}"
+        output = self.outdir / f"{self.config.pdf_basename}.pdf"
+        problem = pdf_render.weasyprint_problem()
+        if problem:
+            raise PdfBuildError(problem)
+        handler = _ToSphinxLog()
+        weasy_logger = std_logging.getLogger("weasyprint")
+        weasy_logger.addHandler(handler)
+        try:
+            started = time.perf_counter()
+            result = pdf_render.render_pdf(html_path, output, self.outdir)
+        except pdf_render.OutsideResourceError as exc:
+            raise PdfBuildError(self._describe_refusals(html_path, exc.urls)) from None
+        finally:
+            weasy_logger.removeHandler(handler)
+        logger.info("rendered %s: %d pages in %.1f s", output.name, result.pages,
+                    time.perf_counter() - started)
+
+    def _describe_refusals(self, html_path: Path, urls: list[str]) -> str:
+        """Name the source file of each refused URL by finding which document's HTML asks for it."""
+        html = html_path.read_text(encoding="utf-8")
+        base = html_path.resolve().as_uri()
+        owners: dict[str, str] = {}
+        marks = list(_DOCUMENT_MARK.finditer(html))
+        for index, mark in enumerate(marks):
+            end = marks[index + 1].start() if index + 1 < len(marks) else len(html)
+            for match in _URL_ATTRIBUTE.finditer(html, mark.end(), end):
+                owners.setdefault(urljoin(base, match.group(1) or match.group(2)), mark.group(1))
+        lines = []
+        for url in urls:
+            docname = owners.get(url)
+            where = (str(self.env.doc2path(docname, False)) if docname
+                     else "the PDF theme or stylesheets")
+            lines.append(f"{where}: asks for {url}, which is outside the build output; "
+                         "put the file under the book's source folder and refer to it relatively")
+        return "refused to read files outside the build:\n" + "\n".join(lines)
+
+
+def normalise_asset_lists(app: Sphinx, config: Any) -> None:
+    """Accept plain file names in pdf_css_files and pdf_js_files, as html_css_files does."""
+    for name in ("pdf_css_files", "pdf_js_files"):
+        entries = getattr(config, name)
+        setattr(config, name, [(entry, {}) if isinstance(entry, str) else entry
+                               for entry in entries])
+
+
+def extract_theme_messages(app: Sphinx) -> None:
+    """Let the gettext builder collect this theme's interface labels for translators."""
+    if app.builder.name == "gettext":
+        add_template_messages(app.builder, THEME_DIR.glob("*.html"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_html_theme("pdfbook", str(THEME_DIR))
+    app.add_builder(PdfBuilder)
+    app.add_config_value("pdf_basename", "book", "pdf", types=frozenset({str}))
+    app.add_config_value("pdf_theme", "pdfbook", "pdf", types=frozenset({str}))
+    app.add_config_value("pdf_theme_options", {}, "pdf", types=frozenset({dict}))
+    app.add_config_value("pdf_css_files", [], "pdf", types=frozenset({list}))
+    app.add_config_value("pdf_js_files", [], "pdf", types=frozenset({list}))
+    app.add_config_value("pdf_static_path", [], "pdf", types=frozenset({list}))
+    app.add_config_value("pdf_subtitle", "", "pdf", types=frozenset({str}))
+    app.add_config_value("pdf_subject", "", "pdf", types=frozenset({str}))
+    app.add_config_value("pdf_keywords", [], "pdf", types=frozenset({list}))
+    app.add_config_value("pdf_toc_depth", 2, "pdf", types=frozenset({int}))
+    app.connect("config-inited", normalise_asset_lists)
+    app.connect("builder-inited", extract_theme_messages)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,107 @@
+"""Render an HTML file to PDF with WeasyPrint, reading nothing outside one directory.
+
+This module knows nothing of Sphinx, so it can be tested and reused alone. WeasyPrint's warnings go
+to the ``weasyprint`` logger as usual; callers route them where they like.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+PANGO_HINT = (
+    "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
+    "libpango-1.0-0 and libpangoft2-1.0-0 (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+)
+
+
+class OutsideResourceError(Exception):
+    """The document asked for files or network addresses outside the allowed directory."""
+
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+        super().__init__("refused to read: " + ", ".join(urls))
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    pages: int
+
+
+def weasyprint_problem() -> str | None:
+    """Return a one-line hint when WeasyPrint cannot be used on this machine, else None."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        # cffi raises OSError when a shared library such as Pango is missing
+        return PANGO_HINT
+    return None
+
+
+def _inside(url: str, root: Path) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme == "data":
+        return True
+    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+        return False
+    # resolve() follows symbolic links, so a link that points out of the root is refused too
+    target = Path(unquote(parsed.path)).resolve()
+    return target == root or root in target.parents
+
+
+def _confined_fetcher(root: Path):
+    from weasyprint.urls import URLFetcher
+
+    class ConfinedFetcher(URLFetcher):
+        """Fetch only ``file:`` and ``data:`` URLs inside ``root``; remember what was refused."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if not _inside(url, root):
+                if url not in self.refused:
+                    self.refused.append(url)
+                raise PermissionError(f"outside the build output: {url}")
+            return super().fetch(url, headers)
+
+    return ConfinedFetcher()
+
+
+def render_pdf(
+    html_path: Path,
+    output: Path,
+    allowed_root: Path,
+    *,
+    variant: str | None = None,
+) -> RenderResult:
+    """Render ``html_path`` to ``output`` atomically.
+
+    Every resource the HTML asks for must lie inside ``allowed_root``; otherwise nothing is
+    written and :class:`OutsideResourceError` lists the refused URLs. The PDF replaces
+    ``output`` only once it is complete, so a failed render leaves the previous file in place.
+    """
+    from weasyprint import HTML
+
+    root = allowed_root.resolve()
+    fetcher = _confined_fetcher(root)
+    document = HTML(filename=str(html_path), url_fetcher=fetcher).render()
+    if fetcher.refused:
+        raise OutsideResourceError(fetcher.refused)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.write_pdf(stream, pdf_variant=variant)
+        # mkstemp creates owner-only files; an edition is meant to be served and shared
+        os.chmod(partial, 0o644)
+        os.replace(partial, output)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return RenderResult(output, len(document.pages))

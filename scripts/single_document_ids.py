@@ -1,0 +1,73 @@
+"""Make element ids unique across the documents that a single-page build merges into one tree.
+
+Sphinx's single-page builder inlines every document into one HTML page, but ids are only unique
+within each source document: every chapter has its own ``id1`` footnote and its own
+``key-messages`` section. It also writes links to other documents as ``#document-<doc>#<id>``,
+which no HTML renderer resolves (sphinx-doc/sphinx#14221). This module renames the ids that
+repeat, and points every internal link at the id it now has, as a plain ``#<id>``; a link to a
+whole document points at the id of its first section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_DOCUMENT_URI = re.compile(r"^#document-(?P<doc>[^#]+)(?:#(?P<id>.+))?$")
+
+
+def _walk(node: nodes.Node, docname: str):
+    """Yield (element, docname) in document order, docname being the source it came from."""
+    if isinstance(node, addnodes.start_of_file):
+        docname = node["docname"]
+    if isinstance(node, nodes.Element):
+        yield node, docname
+        for child in node.children:
+            yield from _walk(child, docname)
+
+
+def _new_id(docname: str, old: str, taken: set[str]) -> str:
+    stem = f"{_UNSAFE.sub('-', docname).strip('-')}--{old}"
+    candidate, counter = stem, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{stem}-{counter}"
+    return candidate
+
+
+def make_ids_unique(tree: nodes.document, root_docname: str) -> dict[tuple[str, str], str]:
+    """Rename repeated ids in ``tree`` and rewrite internal links; return (doc, old) -> new."""
+    elements = list(_walk(tree, root_docname))
+    taken: set[str] = set()
+    renamed: dict[tuple[str, str], str] = {}
+    first_section: dict[str, str] = {}
+    for element, docname in elements:
+        new_ids = []
+        for old in element["ids"]:
+            new = old if old not in taken else _new_id(docname, old, taken)
+            renamed.setdefault((docname, old), new)
+            taken.add(new)
+            new_ids.append(new)
+        element["ids"] = new_ids
+        if isinstance(element, nodes.section) and new_ids:
+            first_section.setdefault(docname, new_ids[0])
+
+    def target(docname: str, old: str) -> str:
+        return renamed.get((docname, old), old)
+
+    for element, docname in elements:
+        if "refid" in element:
+            element["refid"] = target(docname, element["refid"])
+        if element.get("backrefs"):
+            element["backrefs"] = [target(docname, ref) for ref in element["backrefs"]]
+        refuri = element.get("refuri", "")
+        if isinstance(element, nodes.reference) and (match := _DOCUMENT_URI.match(refuri)):
+            doc = match["doc"]
+            # a link to a whole document lands on its title, which a renderer can locate
+            anchor = target(doc, match["id"]) if match["id"] else first_section.get(doc)
+            if anchor:
+                element["refuri"] = "#" + anchor
+    return renamed
