@@ -45,12 +45,19 @@ class PdfBuildError(SphinxError):
     category = "PDF error"
 
 
+# Warnings about the machine rather than the book: the PDF comes out right either way, so they
+# must not fail a -W build on a machine that lacks an optional library.
+MACHINE_ADVICE = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
 class _ToSphinxLog(std_logging.Handler):
     """Forward WeasyPrint's log records to Sphinx's logger, warnings as typed warnings."""
 
     def emit(self, record: std_logging.LogRecord) -> None:
         message = record.getMessage()
-        if record.levelno >= std_logging.WARNING:
+        if message.startswith(MACHINE_ADVICE):
+            logger.info("WeasyPrint: %s", message)
+        elif record.levelno >= std_logging.WARNING:
             logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
         else:
             logger.debug("WeasyPrint: %s", message)
@@ -124,6 +131,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         moment = _source_moment()
         context.update(
             book_title=self.env.titles[self.config.root_doc].astext(),
+            book_author=self.config.author,
             book_subtitle=self.config.pdf_subtitle,
             book_date=format_date(self.config.today_fmt or _("%b %d, %Y"), date=moment,
                                   language=language),

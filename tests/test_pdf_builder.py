@@ -1,0 +1,105 @@
+"""The pdf builder makes a book: cover, contents with true page numbers, notes, bookmarks."""
+
+from __future__ import annotations
+
+import shutil
+
+import pikepdf
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from tests.pdf_inspect import (
+    chapter_starts_on,
+    normalised,
+    outline,
+    page_texts,
+    printed_contents,
+)
+
+
+@pytest.fixture(scope="module")
+def app(rootdir, tmp_path_factory):
+    """The test book built once as PDF for all the tests of this module."""
+    source = tmp_path_factory.mktemp("pdf") / "test-book"
+    shutil.copytree(rootdir / "test-book", source)
+    built = SphinxTestApp("pdf", srcdir=source)
+    try:
+        built.build()
+        yield built
+    finally:
+        built.cleanup()
+
+
+def test_pdf_is_written_without_warnings(app):
+    assert (app.outdir / "test-book.pdf").is_file()
+    assert app.warning.getvalue() == ""
+
+
+def test_contents_page_numbers_are_where_chapters_start(app):
+    texts = page_texts(app.outdir / "test-book.pdf")
+    contents = printed_contents(texts, "Contents")
+    chapters = [(title, page) for title, page in contents if title.startswith("Chapter")]
+    assert [title for title, _ in chapters] == ["Chapter One", "Chapter Two"]
+    for title, page in chapters:
+        assert chapter_starts_on(texts, title, page)
+    # the first chapter is long enough that the second cannot start on the next page
+    assert chapters[1][1] - chapters[0][1] > 3
+
+
+def test_cross_reference_states_the_page_it_points_to(app):
+    texts = page_texts(app.outdir / "test-book.pdf")
+    contents = dict(printed_contents(texts, "Contents"))
+    first_page = normalised(texts[contents["Chapter One"] - 1])
+    assert f"Chapter Two (page {contents['Chapter Two']})" in first_page
+
+
+def test_footnote_is_printed_on_the_page_of_its_call(app):
+    texts = [normalised(text) for text in page_texts(app.outdir / "test-book.pdf")]
+
+    def pages_with(words: str) -> list[int]:
+        return [number for number, text in enumerate(texts, start=1) if words in text]
+
+    assert pages_with("cites a source.") == pages_with("a note for the foot of the page") == [3]
+    # both chapters number their note 1, and each call gets its own chapter's note
+    assert pages_with("refers back to") == pages_with("own first note")
+
+
+def test_bookmarks_follow_chapters_and_sections(app):
+    bookmarks = outline(app.outdir / "test-book.pdf")
+    assert [(title, level) for title, level, _ in bookmarks] == [
+        ("Chapter One", 1), ("A first section", 2), ("Tasks", 2),
+        ("Chapter Two", 1), ("Another section", 2),
+    ]
+    contents = dict(printed_contents(page_texts(app.outdir / "test-book.pdf"), "Contents"))
+    assert {title: page for title, level, page in bookmarks if level == 1} == {
+        "Chapter One": contents["Chapter One"], "Chapter Two": contents["Chapter Two"]}
+
+
+def test_metadata_language_and_cover(app):
+    pdf_path = app.outdir / "test-book.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        info = pdf.docinfo
+        assert str(info["/Title"]) == "Test Book"
+        assert str(info["/Author"]) == "Test editors"
+        assert str(info["/Subject"]) == "Testing the pdf builder"
+        assert str(info["/Keywords"]) == "testing, pdf"
+        assert str(pdf.Root.Lang) == "en"
+    cover = normalised(page_texts(pdf_path)[0])
+    for expected in ("Test Book", "A book for tests", "Edition 1.0", "English"):
+        assert expected in cover
+
+
+def test_fonts_are_embedded_and_subset(app):
+    fonts = {}
+    with pikepdf.open(app.outdir / "test-book.pdf") as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                descriptor = descendant.FontDescriptor
+                fonts[str(font.BaseFont)] = any(
+                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts, "no fonts found"
+    assert all(fonts.values()), f"not embedded: {fonts}"
+    # a subset font's name carries a six-letter tag: ABCDEF+Name
+    assert all(name[7] == "+" for name in fonts), fonts
+    assert all("Noto" in name for name in fonts), fonts
