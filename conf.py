@@ -74,7 +74,11 @@ html_title = project
 html_theme = "alabaster"
 html_static_path = ["guidebook/_static"]
 html_css_files = ["screen.css"]
-html_theme_options = {"show_relbars": True}
+html_theme_options = {
+    "show_relbars": True,
+    "font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+    "head_font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+}
 html_last_updated_fmt = today_fmt
 html_copy_source = False
 html_show_sourcelink = False
