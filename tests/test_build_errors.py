@@ -40,3 +40,21 @@ def test_pdf_refuses_files_outside_the_build(app):
     assert "chapters/bad.md: asks for file:///etc/hostname" in message
     assert "chapters/bad.md: asks for https://example.org/tracker.png" in message
     assert not (app.outdir / "broken-book.pdf").exists()
+
+
+@pytest.mark.sphinx("html", testroot="missing-image")
+def test_missing_image_names_file_and_line(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "chapters/bad.md:9:" in warnings
+    assert "not-there.png" in warnings
+
+
+@pytest.mark.sphinx("pdf", testroot="book",
+                    confoverrides={"pdf_css_files": ["print.css", "missing.css"]})
+def test_weasyprint_warnings_reach_the_sphinx_log(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "WeasyPrint: Failed to load stylesheet" in warnings
+    assert "missing.css" in warnings
+    assert "[pdf.weasyprint]" in warnings

@@ -84,3 +84,11 @@ def test_publish_file_leaves_no_partial_file(tmp_path):
     target = publish_file(source, tmp_path / "out/book-en.pdf")
     assert target.read_bytes() == b"%PDF-1.7 complete"
     assert [path.name for path in target.parent.iterdir()] == ["book-en.pdf"]
+
+
+def test_each_language_is_read_once_for_all_its_formats(book, capfd):
+    assert run(book, "html", "epub", "pdf", "--verbose") == 0
+    output = capfd.readouterr().out
+    # the first build reads the two chapters and the index; the next two reuse what it read
+    assert output.count("updating environment: [new config] 3 added") == 1
+    assert output.count("updating environment: 0 added, 0 changed, 0 removed") == 2

@@ -89,6 +89,8 @@ def test_pdf_metadata_language_and_fonts(build, language):
             for font in page.Resources.Font.values():
                 descriptor = font.DescendantFonts[0].FontDescriptor
                 assert "/FontFile2" in descriptor, str(font.BaseFont)
+                # no glyph fell back to a system font
+                assert "Noto-Sans" in str(font.BaseFont), str(font.BaseFont)
 
 
 def editions_title(language: str) -> str:

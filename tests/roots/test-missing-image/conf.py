@@ -1,0 +1,10 @@
+project = "Broken Book"
+author = "Test editors"
+copyright = "2026, test editors"
+version = release = "1.0"
+extensions = ["myst_parser", "scripts.frontmatter", "scripts.pdf_builder"]
+nitpicky = True
+frontmatter_documents = ["chapters/*"]
+frontmatter_fields = {"title": "text", "contributors": "text-list", "status": ["draft", "final"],
+                      "last_reviewed": "date"}
+pdf_basename = "broken-book"
