@@ -7,18 +7,19 @@ import pytest
 from scripts.pdf_builder import PdfBuildError
 
 
-@pytest.mark.sphinx("html", testroot="broken-ref")
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
 def test_broken_reference_names_file_and_line(app):
     app.build()
     warnings = app.warning.getvalue()
-    assert "chapters/bad.md:11:" in warnings
+    assert "chapters/broken-ref.md:11:" in warnings
     assert "no-such-label" in warnings
 
 
-@pytest.mark.sphinx("html", testroot="bad-frontmatter")
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
 def test_bad_front_matter_names_file_line_and_fix(app):
     app.build()
-    warnings = [line for line in app.warning.getvalue().splitlines() if "[frontmatter" in line]
+    warnings = [line for line in app.warning.getvalue().splitlines()
+                if "[frontmatter" in line and "chapters/bad-frontmatter.md" in line]
     expected = {
         2: "field 'contributors' must be a list of names",
         3: "unknown field 'reviewer'",
@@ -27,26 +28,26 @@ def test_bad_front_matter_names_file_line_and_fix(app):
         6: "missing field 'title'",
     }
     for line, message in expected.items():
-        assert any(f"chapters/bad.md:{line}:" in warning and message in warning
+        assert any(f"chapters/bad-frontmatter.md:{line}:" in warning and message in warning
                    for warning in warnings), (line, message, warnings)
     assert len(warnings) == len(expected)
 
 
-@pytest.mark.sphinx("pdf", testroot="outside-resource")
+@pytest.mark.sphinx("pdf", testroot="partner-mistakes", freshenv=True)
 def test_pdf_refuses_files_outside_the_build(app):
     with pytest.raises(PdfBuildError) as raised:
         app.build()
     message = str(raised.value)
-    assert "chapters/bad.md: asks for file:///etc/hostname" in message
-    assert "chapters/bad.md: asks for https://example.org/tracker.png" in message
+    assert "chapters/outside-resource.md: asks for file:///etc/hostname" in message
+    assert "chapters/outside-resource.md: asks for https://example.org/tracker.png" in message
     assert not (app.outdir / "broken-book.pdf").exists()
 
 
-@pytest.mark.sphinx("html", testroot="missing-image")
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
 def test_missing_image_names_file_and_line(app):
     app.build()
     warnings = app.warning.getvalue()
-    assert "chapters/bad.md:9:" in warnings
+    assert "chapters/missing-image.md:9:" in warnings
     assert "not-there.png" in warnings
 
 

@@ -1,9 +1,9 @@
-"""The PDF's fonts, shipped by a Python package, write every EU language in Latin or Greek script."""
+"""The PDF fonts, shipped by a Python package, write every EU language in Latin or Greek."""
 
 from __future__ import annotations
 
-from fontTools.ttLib import TTFont
 from fontpkg_noto_sans import ROOT as NOTO_SANS
+from fontTools.ttLib import TTFont
 
 # Letters beyond ASCII that each EU language written in Latin or Greek script needs, plus the
 # punctuation the book's languages use (quotation marks, dashes, euro, no-break spaces).
@@ -17,7 +17,8 @@ EU_LETTERS = {
     "Slovak": "áäčďéíĺľňóôŕšťúýžĽ", "Slovenian": "čšžČŠŽ", "Spanish": "áéíñóúü¿¡Ñ",
     "Swedish": "åäöÅÄÖ",
 }
-PUNCTUATION = "«»„“”‘’‚–—…€\u00a0\u202f"
+# quotation marks, dashes, ellipsis, euro, no-break and narrow no-break spaces
+PUNCTUATION = "«»\u201e\u201c\u201d\u2018\u2019\u201a\u2013\u2014\u2026€\u00a0\u202f"
 
 
 def test_every_eu_letter_and_mark_has_a_glyph():

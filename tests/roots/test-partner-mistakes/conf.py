@@ -1,4 +1,4 @@
-project = "Broken Book"
+project = "A book of partner mistakes"
 author = "Test editors"
 copyright = "2026, test editors"
 version = release = "1.0"
