@@ -31,6 +31,7 @@ extensions = [
     "scripts.pdf_builder",
     "scripts.epub_builder",
     "scripts.xhtml_raw",
+    "scripts.tasklist_i18n",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_static", "_templates"]
@@ -65,8 +66,8 @@ locale_dirs = ["../locales"]  # relative to the sources (guidebook/)
 gettext_compact = False
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
-translated_config_values = ["project", "html_title", "pdf_subtitle", "pdf_subject",
-                            "epub_description", "epub_accessibility_summary"]
+translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle", "pdf_subject",
+                            "epub_copyright", "epub_description", "epub_accessibility_summary"]
 
 # -- HTML site ---------------------------------------------------------------------------------
 

@@ -130,7 +130,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         language = self.config.language or "en"
         moment = _source_moment()
         context.update(
-            book_title=self.env.titles[self.config.root_doc].astext(),
+            book_title=self.config.project,
             book_author=self.config.author,
             book_subtitle=self.config.pdf_subtitle,
             book_date=format_date(self.config.today_fmt or _("%b %d, %Y"), date=moment,

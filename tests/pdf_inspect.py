@@ -46,15 +46,27 @@ def outline(pdf: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def running_header(text: str) -> str:
-    lines = text.strip().splitlines()
-    return normalised(lines[0]) if lines else ""
+def running_headers(pdf: Path, band: float = 50.0) -> list[str]:
+    """The text printed in the top ``band`` points of each page: its running header."""
+    headers = []
+    for page in PdfReader(pdf).pages:
+        top = float(page.mediabox.top)
+        parts: list[str] = []
+
+        def keep(text, cm, tm, _font, _size, parts=parts, top=top):
+            # the text matrix times the current transformation gives the position on the page
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and y > top - band:
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        headers.append(normalised(" ".join(parts)))
+    return headers
 
 
-def chapter_starts_on(texts: list[str], title: str, page: int) -> bool:
-    """True when ``page`` (1-based) opens the chapter: its heading is printed there under the
-    chapter's running header, and the page before still belongs to something else."""
-    here = normalised(texts[page - 1])
-    before = running_header(texts[page - 2]) if page > 1 else ""
-    return (running_header(texts[page - 1]) == title and here.count(title) >= 2
+def chapter_starts_on(texts: list[str], headers: list[str], title: str, page: int) -> bool:
+    """True when ``page`` (1-based) opens the chapter: the chapter's running header starts
+    there, its heading is printed there, and the page before belongs to something else."""
+    before = headers[page - 2] if page > 1 else ""
+    return (headers[page - 1] == title and normalised(texts[page - 1]).count(title) >= 2
             and before != title)

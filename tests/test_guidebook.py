@@ -5,6 +5,7 @@ The whole book is built once for this module, with the same command as ``make``.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from tests.pdf_inspect import (
     outline,
     page_texts,
     printed_contents,
+    running_headers,
 )
 
 REPO = Path(__file__).parents[1]
@@ -69,11 +71,11 @@ def test_all_three_editions_are_published(build, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pdf_contents_point_to_the_pages_where_chapters_start(build, language):
     pdf = pdf_of(build, language)
-    texts = page_texts(pdf)
+    texts, headers = page_texts(pdf), running_headers(pdf)
     contents = printed_contents(texts, CONTENTS_HEADING[language])
     assert len(contents) >= 6, contents
     for title, page in contents:
-        assert chapter_starts_on(texts, title, page), (title, page)
+        assert chapter_starts_on(texts, headers, title, page), (title, page)
     chapters = [(title, page) for title, level, page in outline(pdf) if level == 1]
     assert chapters == contents
 
@@ -106,7 +108,7 @@ def test_epub_passes_epubcheck_and_states_its_language(build, language):
     with zipfile.ZipFile(epub) as book:
         package = book.read("content.opf").decode()
         assert f"<dc:language>{language}</dc:language>" in package
-        assert f"<dc:title>{editions_title(language)}</dc:title>" in package
+        assert f"<dc:title>{editions_title(language)}</dc:title>" in html.unescape(package)
         assert "unknown" not in package
         for name in book.namelist():
             if name.endswith(".xhtml"):
@@ -133,7 +135,15 @@ def test_french_editions_read_in_french(build):
         assert label in pdf, label
     site = (build / "html" / "fr" / "index.html").read_text()
     assert '<html lang="fr"' in site
-    assert "Recherche rapide" in site  # an interface label of the site's theme
+    assert 'placeholder="Recherche"' in site  # the search field of the site's sidebar
+
+
+def test_translated_checklists_keep_their_tick_boxes(build):
+    for chapter in sorted((build / "html" / "en" / "chapters").glob("*.html")):
+        english = chapter.read_text().count("task-list-item-checkbox")
+        french = (build / "html" / "fr" / "chapters" / chapter.name).read_text()
+        assert english > 0
+        assert french.count("task-list-item-checkbox") == english, chapter.name
 
 
 def test_english_editions_read_in_english(build):

@@ -14,6 +14,7 @@ from tests.pdf_inspect import (
     outline,
     page_texts,
     printed_contents,
+    running_headers,
 )
 
 
@@ -37,11 +38,12 @@ def test_pdf_is_written_without_warnings(app):
 
 def test_contents_page_numbers_are_where_chapters_start(app):
     texts = page_texts(app.outdir / "test-book.pdf")
+    headers = running_headers(app.outdir / "test-book.pdf")
     contents = printed_contents(texts, "Contents")
     chapters = [(title, page) for title, page in contents if title.startswith("Chapter")]
     assert [title for title, _ in chapters] == ["Chapter One", "Chapter Two"]
     for title, page in chapters:
-        assert chapter_starts_on(texts, title, page)
+        assert chapter_starts_on(texts, headers, title, page)
     # the first chapter is long enough that the second cannot start on the next page
     assert chapters[1][1] - chapters[0][1] > 3
 
