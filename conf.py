@@ -81,6 +81,8 @@ html_theme_options = {
     "head_font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
 }
 html_last_updated_fmt = today_fmt
+# The book has no index entries: an empty index page would only be noise.
+html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False
 
@@ -97,6 +99,7 @@ epub_scheme = "local"
 epub_uid = epub_identifier
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_use_index = False
 # The print stylesheet refers to fonts that only the PDF build ships.
 epub_exclude_files = ["_static/print.css"]
 epub_accessibility_summary = (

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -95,6 +96,9 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
     steps = [(language, fmt) for language in languages for fmt in formats]
     for number, (language, fmt) in enumerate(steps, start=1):
         logger.info("[%d/%d] %s %s ...", number, len(steps), language, fmt)
+        # Output starts empty so that a page whose source was removed is not published again;
+        # the doctrees are kept, so sources are still read only when they changed.
+        shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
         outcome = run_sphinx(
             sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
                              layout.doctrees(language)),

@@ -92,3 +92,15 @@ def test_each_language_is_read_once_for_all_its_formats(book, capfd):
     # the first build reads the two chapters and the index; the next two reuse what it read
     assert output.count("updating environment: [new config] 3 added") == 1
     assert output.count("updating environment: 0 added, 0 changed, 0 removed") == 2
+
+
+def test_a_removed_chapter_disappears_from_the_published_site(book):
+    assert run(book, "html") == 0
+    site = book.parent / "_build/html/en"
+    assert (site / "chapters/two.html").is_file()
+    (book / "chapters/two.md").unlink()
+    (book / "chapters/one.md").write_text(
+        (book / "chapters/one.md").read_text().replace("It points to {ref}`two` for more.", ""))
+    (book / "index.md").write_text((book / "index.md").read_text().replace("chapters/two\n", ""))
+    assert run(book, "html") == 0
+    assert not (site / "chapters/two.html").exists()
