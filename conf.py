@@ -31,19 +31,20 @@ extensions = [
     "scripts.pdf_builder",
     "scripts.epub_builder",
     "scripts.xhtml_raw",
-    "scripts.tasklist_i18n",
+    "scripts.components",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_static", "_templates"]
-# MyST: footnotes, tick-box checklists and tables are what partners need; nothing more.
-myst_enable_extensions = ["tasklist", "deflist", "smartquotes"]
+# MyST: ::: blocks for the guidebook's components (practice, checklist...), definition lists
+# for their fields, typographic quotes.
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 # Absolute, because the gettext builder reads templates_path relative to the sources while the
 # HTML builders read it relative to this file.
 templates_path = [str(HERE / "guidebook" / "_templates")]
 
 # Every contributed page must say who wrote it, under which licence and how current it is.
-frontmatter_documents = ["about", "how-to-use", "references", "chapters/*"]
+frontmatter_documents = ["about", "how-to-use", "references", "checklists", "chapters/*"]
 frontmatter_fields = {
     "title": "text",
     "contributors": "text-list",
@@ -74,7 +75,7 @@ translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle"
 html_title = project
 html_theme = "alabaster"
 html_static_path = ["guidebook/_static"]
-html_css_files = ["screen.css"]
+html_css_files = ["screen.css", "components.css"]
 html_theme_options = {
     "show_relbars": True,
     "font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
@@ -99,6 +100,7 @@ epub_scheme = "local"
 epub_uid = epub_identifier
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_css_files = ["components.css"]
 epub_use_index = False
 # The print stylesheet refers to fonts that only the PDF build ships.
 epub_exclude_files = ["_static/print.css"]
@@ -113,7 +115,7 @@ pdf_subtitle = subtitle
 pdf_subject = "Preventing radicalisation leading to violent extremism at local level"
 pdf_keywords = ["prevention", "violent extremism", "radicalisation", "local authorities",
                 "multi-agency", "fundamental rights"]
-pdf_css_files = ["print.css"]
+pdf_css_files = ["components.css", "print.css"]
 # Noto Sans covers every EU language in Latin or Greek script, under the SIL Open Font Licence.
 pdf_static_path = [str(NOTO_SANS / "files")]
 pdf_toc_depth = 1

@@ -1,7 +1,8 @@
-"""Add the translatable strings of Jinja templates outside ``templates_path`` to ``sphinx.pot``.
+"""Add interface labels that Sphinx's gettext builder does not find to ``sphinx.pot``.
 
-Sphinx's gettext builder only scans the book's ``templates_path``; themes shipped by extensions
-have interface labels too (``_('Contents')``), and translators must see them in their catalog.
+The builder only scans the book's ``templates_path``; themes and directives shipped by
+extensions have interface labels too (``_('Contents')``, "Evaluated"), and translators must see
+them in their catalog.
 """
 
 from __future__ import annotations
@@ -21,3 +22,9 @@ def add_template_messages(builder: MessageCatalogBuilder, templates: Iterable[Pa
             builder.catalogs["sphinx"].add(message, MsgOrigin(source=str(template), line=line))
             added += 1
     return added
+
+
+def add_messages(builder: MessageCatalogBuilder, messages: Iterable[str], source: str) -> None:
+    """Add interface labels that code (not a template) shows readers to ``sphinx.pot``."""
+    for message in messages:
+        builder.catalogs["sphinx"].add(message, MsgOrigin(source=source, line=0))

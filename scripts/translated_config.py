@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.gettext import MsgOrigin
 from sphinx.errors import ConfigError
 from sphinx.locale import get_translation
+
+from scripts.template_messages import add_messages
 
 translate = get_translation("sphinx")
 
@@ -32,11 +33,8 @@ def translate_values(app: Sphinx, config: Any) -> None:
 def extract_values(app: Sphinx) -> None:
     if app.builder.name != "gettext":
         return
-    origin_file = str(app.confdir / "conf.py")
-    for name in app.config.translated_config_values:
-        value = getattr(app.config, name)
-        if value:
-            app.builder.catalogs["sphinx"].add(value, MsgOrigin(source=origin_file, line=0))
+    values = [getattr(app.config, name) for name in app.config.translated_config_values]
+    add_messages(app.builder, [value for value in values if value], str(app.confdir / "conf.py"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

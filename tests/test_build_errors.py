@@ -59,3 +59,21 @@ def test_weasyprint_warnings_reach_the_sphinx_log(app):
     assert "WeasyPrint: Failed to load stylesheet" in warnings
     assert "missing.css" in warnings
     assert "[pdf.weasyprint]" in warnings
+
+
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
+def test_malformed_components_name_file_line_and_shape(app):
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines()
+                if "chapters/bad-components.md" in line]
+    expected = [
+        ("bad-components.md:11:", "{key-messages}: write the content as one bullet list"),
+        ("bad-components.md:15:", "{practice}: write the practice as a definition list with the "
+                                  "terms 'Aims', 'Partners', 'What was done', 'Results and "
+                                  "evaluation', 'Source' in that order (found: Aims, Partners)"),
+        ("bad-components.md:25:", "{practice}: add ':evaluated: yes', ':evaluated: partly' or "
+                                  "':evaluated: no' under the title"),
+    ]
+    for where, message in expected:
+        assert any(where in line and message in line for line in warnings), (where, warnings)
+    assert len(warnings) == len(expected)
