@@ -32,6 +32,7 @@ extensions = [
     "scripts.epub_builder",
     "scripts.xhtml_raw",
     "scripts.components",
+    "sphinxcontrib.bibtex",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_static", "_templates"]
@@ -39,6 +40,11 @@ exclude_patterns = ["_build", "_static", "_templates"]
 # for their fields, typographic quotes.
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
+# One list of sources for the whole book; a citation key that does not exist is a warning, so
+# -W stops the build. Author-year references read well in all three editions.
+bibtex_bibfiles = ["guidebook/references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
 # Absolute, because the gettext builder reads templates_path relative to the sources while the
 # HTML builders read it relative to this file.
 templates_path = [str(HERE / "guidebook" / "_templates")]

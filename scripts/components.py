@@ -222,7 +222,9 @@ def fill_checklists_appendix(app: Sphinx, doctree: nodes.document, docname: str)
                 if anchor:
                     uri += "#" + anchor
                 title = app.env.titles[source_doc].astext()
-                link = nodes.reference("", title, refuri=uri, internal=True)
+                # dressed like a {ref} link, so every edition treats it as one
+                link = nodes.reference("", "", nodes.inline("", title, classes=["std", "std-ref"]),
+                                       refuri=uri, internal=True)
                 heading = nodes.rubric("", "", nodes.Text(_("Checklist from") + " "), link,
                                        classes=["checklist-source"])
                 content.extend([heading, box.deepcopy()])

@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 THEME_DIR = Path(__file__).parent / "themes" / "pdfbook"
 TOP_SECTION_CLASS = "document-top"
+PAGE_REFERENCE_CLASS = "page-reference"
 _DOCUMENT_MARK = re.compile(r'<span id="document-([^"]+)"></span>')
 _URL_ATTRIBUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
 
@@ -96,6 +97,18 @@ def collect_outline(tree: nodes.document, depth: int) -> list[dict[str, Any]]:
     return entries
 
 
+def mark_page_references(tree: nodes.document) -> None:
+    """Mark links to a section or page, which print with the page they point to.
+
+    Citations and footnote calls are internal links too, but a page number after each of them
+    would only clutter the text.
+    """
+    for reference in tree.findall(nodes.reference):
+        label = reference.children[0] if reference.children else None
+        if isinstance(label, nodes.inline) and {"std-ref", "std-doc"} & set(label["classes"]):
+            reference["classes"].append(PAGE_REFERENCE_CLASS)
+
+
 def mark_document_tops(tree: nodes.document) -> None:
     """Give the first section of every inlined document a class the print stylesheet can use."""
     for start in tree.findall(addnodes.start_of_file):
@@ -121,6 +134,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         tree = super().assemble_doctree()
         make_ids_unique(tree, self.config.root_doc)
         mark_document_tops(tree)
+        mark_page_references(tree)
         inline_footnotes(tree)
         self._outline = collect_outline(tree, self.config.pdf_toc_depth)
         return tree

@@ -77,3 +77,14 @@ def test_malformed_components_name_file_line_and_shape(app):
     for where, message in expected:
         assert any(where in line and message in line for line in warnings), (where, warnings)
     assert len(warnings) == len(expected)
+
+
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
+def test_unknown_citation_and_glossary_term_name_file_and_line(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert ('chapters/bad-citation.md:11: WARNING: could not find bibtex key "unknown1999"'
+            in warnings)
+    assert "known2020" not in warnings
+    assert "chapters/bad-citation.md:13:" in warnings
+    assert "word nobody defined" in warnings

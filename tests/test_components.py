@@ -37,7 +37,8 @@ def test_every_checklist_item_has_a_labelled_tick_box(pages):
 @pytest.mark.sphinx("html", testroot="components", freshenv=True)
 def test_appendix_collects_every_checklist_in_reading_order(pages):
     html = pages["appendix.html"]
-    links = re.findall(r'Checklist from <a class="reference internal" href="([^"]+)">([^<]+)</a>',
+    links = re.findall(r'Checklist from <a class="reference internal" href="([^"]+)">'
+                       r'<span class="std std-ref">([^<]+)</span></a>',
                        html)
     assert links == [("chapters/one.html#checklist", "Chapter one"),
                      ("chapters/two.html#checklist", "Chapter two")]
