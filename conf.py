@@ -32,6 +32,8 @@ extensions = [
     "scripts.epub_builder",
     "scripts.xhtml_raw",
     "scripts.components",
+    "scripts.single_document_ids",
+    "scripts.citation_style",
     "sphinxcontrib.bibtex",
 ]
 source_suffix = {".md": "markdown"}
@@ -44,13 +46,14 @@ myst_heading_anchors = 3
 # -W stops the build. Author-year references read well in all three editions.
 bibtex_bibfiles = ["guidebook/references.bib"]
 bibtex_default_style = "plain"
-bibtex_reference_style = "author_year"
+bibtex_reference_style = "author_year_round"
 # Absolute, because the gettext builder reads templates_path relative to the sources while the
 # HTML builders read it relative to this file.
 templates_path = [str(HERE / "guidebook" / "_templates")]
 
 # Every contributed page must say who wrote it, under which licence and how current it is.
-frontmatter_documents = ["about", "how-to-use", "references", "checklists", "chapters/*"]
+frontmatter_documents = ["about", "how-to-use", "glossary", "references", "checklists", "toolkit",
+                         "chapters/*"]
 frontmatter_fields = {
     "title": "text",
     "contributors": "text-list",

@@ -20,9 +20,11 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -165,20 +167,10 @@ class ChecklistsAppendix(SphinxDirective):
         return [checklists_appendix()]
 
 
-def _first_section_id(node: nodes.Node) -> str:
-    section = node
-    while section is not None and not isinstance(section, nodes.section):
-        section = section.parent
-    return section["ids"][0] if section is not None and section["ids"] else ""
-
-
 def record_checklists(app: Sphinx, doctree: nodes.document) -> None:
     """Remember each page's checklists, already translated, for the appendix."""
-    found = [
-        (_first_section_id(box), box.deepcopy())
-        for box in doctree.findall(nodes.container)
-        if "checklist" in box["classes"]
-    ]
+    found = [box.deepcopy() for box in doctree.findall(nodes.container)
+             if "checklist" in box["classes"]]
     store = app.env.guidebook_checklists = getattr(app.env, "guidebook_checklists", {})
     if found:
         store[app.env.docname] = found
@@ -211,24 +203,38 @@ def reading_order(env: BuildEnvironment, root: str) -> list[str]:
     return order
 
 
-def fill_checklists_appendix(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    store = getattr(app.env, "guidebook_checklists", {})
-    for placeholder in list(doctree.findall(checklists_appendix)):
-        content: list[nodes.Node] = []
-        in_order = [name for name in reading_order(app.env, app.config.root_doc) if name in store]
-        for source_doc in in_order:
-            for anchor, box in store[source_doc]:
-                uri = app.builder.get_relative_uri(docname, source_doc)
-                if anchor:
-                    uri += "#" + anchor
-                title = app.env.titles[source_doc].astext()
-                # dressed like a {ref} link, so every edition treats it as one
-                link = nodes.reference("", "", nodes.inline("", title, classes=["std", "std-ref"]),
-                                       refuri=uri, internal=True)
-                heading = nodes.rubric("", "", nodes.Text(_("Checklist from") + " "), link,
-                                       classes=["checklist-source"])
-                content.extend([heading, box.deepcopy()])
-        placeholder.replace_self(content)
+class FillChecklistsAppendix(SphinxPostTransform):
+    """Put every recorded checklist where the appendix asks for them.
+
+    It runs before references are resolved (priority 10), so that glossary terms and links
+    inside the copied checklists are resolved for the appendix page too.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        store = getattr(self.env, "guidebook_checklists", {})
+        docname = self.env.docname
+        for placeholder in list(self.document.findall(checklists_appendix)):
+            content: list[nodes.Node] = []
+            in_order = [name for name in reading_order(self.env, self.config.root_doc)
+                        if name in store]
+            for source_doc in in_order:
+                title = self.env.titles[source_doc].astext()
+                for box in store[source_doc]:
+                    # a {doc} link, resolved like any other for each builder
+                    link = addnodes.pending_xref(
+                        "", nodes.inline("", title, classes=["xref", "std", "std-doc"]),
+                        refdomain="std", reftype="doc", reftarget="/" + source_doc,
+                        refexplicit=True, refdoc=docname)
+                    heading = nodes.rubric("", "", nodes.Text(_("Checklist from") + " "), link,
+                                           classes=["checklist-source"])
+                    copy = box.deepcopy()
+                    # links inside the copy are resolved from the appendix page, not the chapter
+                    for xref in copy.findall(addnodes.pending_xref):
+                        xref["refdoc"] = docname
+                    content.extend([heading, copy])
+            placeholder.replace_self(content)
 
 
 def extract_labels(app: Sphinx) -> None:
@@ -250,6 +256,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", record_checklists)
     app.connect("env-purge-doc", purge_checklists)
     app.connect("env-merge-info", merge_checklists)
-    app.connect("doctree-resolved", fill_checklists_appendix)
+    app.add_post_transform(FillChecklistsAppendix)
     app.connect("builder-inited", extract_labels)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

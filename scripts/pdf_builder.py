@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 THEME_DIR = Path(__file__).parent / "themes" / "pdfbook"
 TOP_SECTION_CLASS = "document-top"
 PAGE_REFERENCE_CLASS = "page-reference"
+# classes Sphinx gives the text of {ref} and {doc} links
+PAGE_LINK_CLASSES = {"std-ref", "std-doc", "doc"}
 _DOCUMENT_MARK = re.compile(r'<span id="document-([^"]+)"></span>')
 _URL_ATTRIBUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
 
@@ -105,7 +107,7 @@ def mark_page_references(tree: nodes.document) -> None:
     """
     for reference in tree.findall(nodes.reference):
         label = reference.children[0] if reference.children else None
-        if isinstance(label, nodes.inline) and {"std-ref", "std-doc"} & set(label["classes"]):
+        if isinstance(label, nodes.inline) and PAGE_LINK_CLASSES & set(label["classes"]):
             reference["classes"].append(PAGE_REFERENCE_CLASS)
 
 

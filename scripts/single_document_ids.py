@@ -1,4 +1,8 @@
-"""Make element ids unique across the documents that a single-page build merges into one tree.
+"""Make element ids unique: within a page, and across the pages a single-page build merges.
+
+A translated page can repeat an id within itself: Sphinx parses each translated message on its
+own, so citations in two messages may both be numbered ``id15``. Registered as an extension,
+this module renames such repeats on every page, which XHTML (EPUB) requires.
 
 Sphinx's single-page builder inlines every document into one HTML page, but ids are only unique
 within each source document: every chapter has its own ``id1`` footnote and its own
@@ -11,9 +15,12 @@ whole document points at the id of its first section.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _DOCUMENT_URI = re.compile(r"^#document-(?P<doc>[^#]+)(?:#(?P<id>.+))?$")
@@ -71,3 +78,17 @@ def make_ids_unique(tree: nodes.document, root_docname: str) -> dict[tuple[str, 
             if anchor:
                 element["refuri"] = "#" + anchor
     return renamed
+
+
+class UniqueIds(SphinxPostTransform):
+    """Rename ids that a page repeats, after references are resolved."""
+
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        make_ids_unique(self.document, self.env.docname)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_post_transform(UniqueIds)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,45 @@
+"""Every source of the bibliography is cited, and every glossary term is defined once and used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pybtex.database import parse_file
+
+BOOK = Path(__file__).parents[1] / "guidebook"
+CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
+TERM = re.compile(r"\{term\}`(?:[^`<]*<)?([^`<>]+)>?`")
+
+
+def pages() -> dict[str, str]:
+    return {path.relative_to(BOOK).as_posix(): path.read_text()
+            for path in BOOK.rglob("*.md")}
+
+
+def glossary_terms() -> list[str]:
+    text = (BOOK / "glossary.md").read_text()
+    block = text.split("```{glossary}", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines() if line and not line.startswith(" ")]
+
+
+def test_bibliography_has_the_sources_and_each_is_cited():
+    keys = set(parse_file(BOOK / "references.bib").entries)
+    assert len(keys) >= 25
+    cited = {key.strip() for text in pages().values()
+             for group in CITE.findall(text) for key in group.split(",")}
+    assert keys - cited == set(), "entries never cited"
+    assert cited - keys == set(), "citations without an entry"
+
+
+def test_glossary_defines_each_term_once():
+    terms = glossary_terms()
+    assert len(terms) >= 40
+    assert len(terms) == len({term.lower() for term in terms}), "a term is defined twice"
+
+
+def test_every_glossary_term_is_used_in_the_book():
+    used = {target.strip().lower() for name, text in pages().items() if name != "glossary.md"
+            for target in TERM.findall(text)}
+    unused = [term for term in glossary_terms() if term.lower() not in used]
+    assert unused == []
