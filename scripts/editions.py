@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.languages import book_languages
+from scripts.languages import LanguageDataError, load_languages
 from scripts.pdf_render import weasyprint_problem
 from scripts.publish import publish_file, publish_tree
 
@@ -127,13 +127,6 @@ def build_catalogs(layout: Layout, verbose: bool = False) -> bool:
     return outcome.ok
 
 
-def source_language(confdir: Path) -> str:
-    from sphinx.config import Config
-    from sphinx.util.tags import Tags
-
-    return Config.read(confdir, overrides={}, tags=Tags()).language or "en"
-
-
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("formats", nargs="+", choices=[*FORMATS, "gettext"],
@@ -164,11 +157,15 @@ def main(argv: list[str] | None = None) -> int:
     if "pdf" in formats and (problem := weasyprint_problem()):
         logger.error("%s", problem)
         return 1
-    known = book_languages(source_language(layout.confdir), layout.locales)
+    try:
+        known = load_languages(layout.locales).codes
+    except LanguageDataError as exc:
+        logger.error("%s", exc)
+        return 1
     languages = arguments.languages or known
     if unknown := [lang for lang in languages if lang not in known]:
-        logger.error("no catalogs for %s under %s; known languages: %s",
-                     ", ".join(unknown), layout.locales, ", ".join(known))
+        logger.error("%s not listed in %s; known languages: %s", ", ".join(unknown),
+                     layout.locales / "languages.toml", ", ".join(known))
         return 1
     started = time.perf_counter()
     if not build_editions(layout, formats, languages, arguments.verbose):

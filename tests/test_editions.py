@@ -46,7 +46,7 @@ def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
 
 def test_an_unknown_language_is_refused_with_the_known_ones(book, caplog):
     assert run(book, "html", "--language", "de") == 1
-    assert "no catalogs for de" in caplog.text
+    assert "de not listed in" in caplog.text
     assert "known languages: en" in caplog.text
 
 

@@ -1,0 +1,120 @@
+"""Check translators' catalogs before they reach a build: ``make check-po``.
+
+    python -m scripts.check_catalogs locales
+
+Two kinds of check, each problem reported as ``catalog:line`` with what to fix:
+
+* ``msgfmt --check`` (GNU gettext): syntax such as unterminated strings, duplicate messages,
+  and brace placeholders, which catch a MyST role missing from a translation;
+* MyST markup that a translation must keep exactly: the targets of roles (``{ref}``,
+  ``{doc}``, ``{term}``; citation keys of ``{cite:p}``), footnote markers, link addresses,
+  substitutions and directive fences. Display text may change; targets may not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, read_po
+
+logger = logging.getLogger("check_catalogs")
+
+ROLE = re.compile(r"\{(?P<name>[\w:+-]+)\}`(?P<body>[^`]*)`")
+EXPLICIT_TARGET = re.compile(r"<([^<>]+)>\s*$")
+MARKUP = {
+    "footnote markers": re.compile(r"\[\^[\w-]+\]"),
+    "link addresses": re.compile(r"\]\(([^)\s]+)\)"),
+    "substitutions": re.compile(r"\{\{[^}]*\}\}"),
+    "directive fences": re.compile(r"^(?:`{3,}|:{3,})\{[\w-]+\}", re.M),
+}
+
+
+def role_targets(text: str) -> Counter:
+    """Each role's name and what it points at; display text is free to change."""
+    found: Counter = Counter()
+    for match in ROLE.finditer(text):
+        name, body = match["name"], match["body"]
+        if name.startswith("cite"):
+            found[(name, ",".join(key.strip() for key in body.split(",")))] += 1
+        else:
+            explicit = EXPLICIT_TARGET.search(body)
+            found[(name, (explicit[1] if explicit else body).strip())] += 1
+    return found
+
+
+def markup_problems(source: str, translation: str) -> list[str]:
+    """What the translation lost or added compared with the source, in words a translator uses."""
+    problems = []
+    expected, actual = role_targets(source), role_targets(translation)
+    for (name, target), count in (expected - actual).items():
+        problems.append(f"missing {{{name}}} pointing at '{target}' ({count}x): copy it from "
+                        "the English, changing only its display text")
+    for (name, target), count in (actual - expected).items():
+        problems.append(f"{{{name}}} pointing at '{target}' is not in the English ({count}x): "
+                        "keep the English target")
+    for label, pattern in MARKUP.items():
+        if Counter(pattern.findall(source)) != Counter(pattern.findall(translation)):
+            problems.append(f"{label} differ from the English: keep them exactly")
+    return problems
+
+
+def check_catalog(path: Path) -> list[str]:
+    try:
+        with path.open("rb") as stream:
+            catalog = read_po(stream, abort_invalid=True)
+    except (PoFileError, ValueError) as exc:
+        return [f"{path}: cannot be read ({exc}); check quotes and escapes"]
+    found = []
+    for message in catalog:
+        if not message.id or message.fuzzy or not isinstance(message.string, str):
+            continue
+        if not message.string:
+            continue
+        for problem in markup_problems(message.id, message.string):
+            snippet = " ".join(message.id.split())[:60]
+            found.append(f"{path}:{message.lineno}: \"{snippet}…\": {problem}")
+    return found
+
+
+def msgfmt_problems(path: Path, msgfmt: str) -> list[str]:
+    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True)
+    if result.returncode == 0:
+        return []
+    return [line for line in result.stderr.splitlines()
+            if line.strip() and not line.startswith("msgfmt: found")]
+
+
+def check_all(locales: Path) -> list[str]:
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return ["msgfmt not found: install GNU gettext (Debian package gettext)"]
+    problems = []
+    for path in sorted(locales.rglob("*.po")):
+        problems += msgfmt_problems(path, msgfmt)
+        problems += check_catalog(path)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("locales", type=Path, nargs="?", default=Path("locales"))
+    arguments = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    problems = check_all(arguments.locales)
+    for problem in problems:
+        logger.error("%s", problem)
+    catalogs = len(list(arguments.locales.rglob("*.po")))
+    logger.info("%d catalogs checked, %d problems", catalogs, len(problems))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2 @@
+project = "Typography"
+extensions = ["myst_parser", "scripts.typography"]

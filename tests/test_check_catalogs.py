@@ -1,0 +1,61 @@
+"""`make check-po` tells a translator which catalog line breaks the book, and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.check_catalogs import check_all
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def write(locales: Path, name: str, body: str) -> Path:
+    path = locales / "xx" / "LC_MESSAGES" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_a_clean_translation_passes(tmp_path):
+    write(tmp_path, "ok.po",
+          '#, python-brace-format\nmsgid "See {ref}`the strategy <ch-strategy>` {cite:p}`a,b`."\n'
+          'msgstr "Voir {ref}`la stratégie <ch-strategy>` {cite:p}`a,b`."\n')
+    assert check_all(tmp_path) == []
+
+
+def test_a_dropped_reference_is_reported_with_catalog_and_line(tmp_path):
+    path = write(tmp_path, "ref.po",
+                 '\n\nmsgid "See {ref}`the strategy <ch-strategy>`."\n'
+                 'msgstr "Voir la stratégie."\n')
+    problems = check_all(tmp_path)
+    assert any(f"{path}:7:" in problem and "missing {ref} pointing at 'ch-strategy'" in problem
+               for problem in problems), problems
+
+
+def test_a_changed_target_or_citation_key_is_reported(tmp_path):
+    write(tmp_path, "term.po",
+          'msgid "A {term}`case conference <Case conference>` {cite:p}`efus2016`."\n'
+          'msgstr "Une {term}`réunion <Réunion>` {cite:p}`efus2017`."\n')
+    problems = "\n".join(check_all(tmp_path))
+    assert "missing {term} pointing at 'Case conference'" in problems
+    assert "{term} pointing at 'Réunion' is not in the English" in problems
+    assert "missing {cite:p} pointing at 'efus2016'" in problems
+
+
+def test_an_unterminated_string_is_reported_by_msgfmt(tmp_path):
+    path = write(tmp_path, "broken.po", 'msgid "Key messages"\nmsgstr "Messages clés\n')
+    problems = check_all(tmp_path)
+    assert any(problem.startswith(f"{path}:") for problem in problems), problems
+
+
+def test_lost_footnotes_and_links_are_reported(tmp_path):
+    write(tmp_path, "notes.po",
+          'msgid "Read [the plan](https://example.org/plan)[^1]."\n'
+          'msgstr "Lisez [le plan](https://example.org/autre)."\n')
+    problems = "\n".join(check_all(tmp_path))
+    assert "footnote markers differ" in problems
+    assert "link addresses differ" in problems
+
+
+def test_the_guidebook_catalogs_pass():
+    assert check_all(Path(__file__).parents[1] / "locales") == []

@@ -1,0 +1,33 @@
+"""French typography is the build's job: translators type ordinary spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.typography import NARROW_NBSP, NBSP, apply_rules, rules_for
+
+
+def test_french_rules_put_the_right_spaces():
+    text = "Pourquoi ? Parce que ; voici : « une citation » !"
+    assert apply_rules(text, rules_for("fr")) == (
+        f"Pourquoi{NARROW_NBSP}? Parce que{NARROW_NBSP}; voici{NBSP}: "
+        f"«{NBSP}une citation{NBSP}»{NARROW_NBSP}!")
+
+
+def test_other_languages_are_left_alone():
+    assert rules_for("en") == [] and rules_for("de") == []
+
+
+def test_times_and_urls_keep_their_colons():
+    assert apply_rules("à 9:00, voir https://example.org", rules_for("fr")) == (
+        "à 9:00, voir https://example.org")
+
+
+@pytest.mark.sphinx("html", testroot="typography", confoverrides={"language": "fr"})
+def test_the_build_applies_them_outside_code(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text()
+    assert f"Pourquoi{NARROW_NBSP}?" in html
+    assert f"«{NBSP}une citation{NBSP}»" in html
+    code = html[html.index("<code"):html.index("</code>")]
+    assert ";" in code and NARROW_NBSP not in code and NBSP not in code
