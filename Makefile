@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: help all html epub pdf gettext update-po test lint venv clean
+.PHONY: help all html epub pdf gettext update-po check-po stats test lint venv clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,8 +36,14 @@ pdf: venv  ## Build the PDF (LANGUAGE=xx for one language)
 gettext: venv  ## Extract message catalogs (.pot) into $(BUILDDIR)/gettext
 	$(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) gettext
 
-update-po: gettext  ## Update every language's .po catalogs under locales/ from the .pot files
-	$(BIN)/sphinx-intl update --pot-dir $(BUILDDIR)/gettext --locale-dir locales $(foreach lang,$(notdir $(wildcard locales/*)),--language $(lang))
+update-po: gettext  ## Update every language's catalogs from the .pot files, keeping every translation
+	$(BIN)/python -m scripts.update_catalogs --pot-dir $(BUILDDIR)/gettext --locales locales
+
+check-po: venv  ## Check every catalog: msgfmt --check and MyST markup kept (catalog:line)
+	$(BIN)/python -m scripts.check_catalogs locales
+
+stats: venv  ## Show how complete each translation is, per page; write $(BUILDDIR)/stats.json
+	$(BIN)/python -m scripts.catalog_stats --locales locales --json $(BUILDDIR)/stats.json
 
 test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)

@@ -34,6 +34,8 @@ extensions = [
     "scripts.components",
     "scripts.single_document_ids",
     "scripts.citation_style",
+    "scripts.typography",
+    "scripts.translation_status",
     "sphinxcontrib.bibtex",
 ]
 source_suffix = {".md": "markdown"}
@@ -74,6 +76,8 @@ nitpicky = True
 locale_dirs = ["../locales"]  # relative to the sources (guidebook/)
 # One catalog per page, so translators work chapter by chapter and progress shows per chapter.
 gettext_compact = False
+# Which languages exist and when a translation is complete enough to release (make stats).
+translation_languages_file = "locales/languages.toml"
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
 translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle", "pdf_subject",

@@ -40,7 +40,8 @@ def outline(pdf: Path) -> list[tuple[str, int, int]]:
             if isinstance(item, list):
                 visit(item, level + 1)
             else:
-                found.append((item.title, level, reader.get_destination_page_number(item) + 1))
+                found.append((normalised(item.title), level,
+                              reader.get_destination_page_number(item) + 1))
 
     visit(reader.outline, 1)
     return found

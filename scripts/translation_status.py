@@ -1,0 +1,75 @@
+"""Tell readers how complete a translation is, and where it still shows the original.
+
+With ``translation_languages_file`` set in conf.py (the languages.toml beside the catalogs),
+each build measures its language's catalogs against the release rule of that file. Pages get
+``translation_status`` ("released", "preview", or "" for the source language),
+``translation_percent`` and ``translation_languages`` (the released languages, for a
+switcher) in their template context. In a translated build, every paragraph that has no
+translation yet keeps the source text and is marked with the source language, so screen
+readers and hyphenation switch language for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.transforms import Transform
+from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
+from sphinx.util.nodes import is_translatable
+
+from scripts.catalog_stats import Counts, report
+from scripts.languages import LanguageDataError, load_languages
+
+
+def measure(app: Sphinx) -> None:
+    """Work out this build's status from the catalogs, once per build."""
+    status = {"translation_status": "", "translation_percent": "", "translation_languages": []}
+    if app.config.translation_languages_file:
+        path = Path(app.confdir, app.config.translation_languages_file)
+        try:
+            languages = load_languages(path.parent)
+        except LanguageDataError as exc:
+            raise ConfigError(str(exc)) from None
+        reports = {entry.code: entry for entry in report(path.parent, languages)}
+        status["translation_languages"] = [
+            {"code": code, "name": languages.name(code)} for code in languages.codes
+            if code == languages.source or reports[code].released]
+        if (entry := reports.get(app.config.language)) is not None:
+            total = sum(entry.pages.values(), Counts())
+            status["translation_status"] = "released" if entry.released else "preview"
+            status["translation_percent"] = f"{total.percent:.0f}"
+    app.env.translation_status = status
+
+
+class MarkUntranslated(Transform):
+    """After Sphinx's Locale transform (priority 20), mark what it left in the source language."""
+
+    default_priority = 25
+
+    def apply(self, **kwargs: Any) -> None:
+        config = self.document.settings.env.config
+        source = config.translation_source_language
+        if not config.language or config.language == source:
+            return
+        marker = f"language-{source}"
+        for node in self.document.findall(nodes.TextElement):
+            if (is_translatable(node) and not node.get("translated")
+                    and node.astext().strip() and marker not in node["classes"]):
+                node["classes"].append(marker)
+
+
+def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                     doctree: Any) -> None:
+    context.update(app.env.translation_status)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("translation_source_language", "en", "env", types=frozenset({str}))
+    app.add_config_value("translation_languages_file", "", "env", types=frozenset({str}))
+    app.add_transform(MarkUntranslated)
+    app.connect("builder-inited", measure)
+    app.connect("html-page-context", add_page_context)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
