@@ -78,6 +78,10 @@ locale_dirs = ["../locales"]  # relative to the sources (guidebook/)
 gettext_compact = False
 # Which languages exist and when a translation is complete enough to release (make stats).
 translation_languages_file = "locales/languages.toml"
+# The site's page listing the editions to download and each translation's progress.
+translation_status_page = ("editions", "editions.html")
+edition_downloads = {"PDF": "../../pdf/{lang}/prevention-guidebook-{lang}.pdf",
+                     "EPUB": "../../epub/{lang}/prevention-guidebook-{lang}.epub"}
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
 translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle", "pdf_subject",

