@@ -13,6 +13,7 @@ import logging as std_logging
 import os
 import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,18 @@ def _source_moment() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     seconds = int(epoch) if epoch else time.time()
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).replace(microsecond=0)
+
+
+def source_revision(directory: Path) -> str:
+    """The commit the book is built from, with '+' when the working tree has changes."""
+    try:
+        revision = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=directory,
+                                  capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=directory, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return revision + ("+" if dirty else "")
 
 
 def _section_title(section: nodes.section) -> str:
@@ -156,6 +169,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
             pdf_keywords=", ".join(self.config.pdf_keywords),
             pdf_timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
             print_toc=self._outline,
+            source_revision=source_revision(Path(self.confdir)),
         )
         return context
 

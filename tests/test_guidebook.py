@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -175,6 +176,17 @@ def test_released_languages_are_switchable_and_previews_are_marked(build):
     assert re.search(r"Deutsch <span class=\"edition-preview\">\(version provisoire, \d+", editions)
     cover = normalised(page_texts(pdf_of(build, "de"))[0])
     assert "%" in cover and "Deutsch" in cover
+
+
+@pytest.mark.parametrize(("language", "status"), [
+    ("en", None), ("fr", "Traduction complète"), ("de", "Übersetzung in Arbeit")])
+def test_pdf_colophon_states_completeness_and_source_revision(build, language, status):
+    colophon = normalised(page_texts(pdf_of(build, language))[-1])
+    revision = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO,
+                              capture_output=True, text=True, check=True).stdout.strip()
+    assert revision in colophon
+    if status:
+        assert status in colophon
 
 
 def test_french_catalogs_translate_every_message():
