@@ -31,7 +31,6 @@ from sphinx.util.i18n import format_date
 
 from scripts import pdf_render
 from scripts.print_footnotes import inline_footnotes
-from scripts.single_document_ids import make_ids_unique
 from scripts.template_messages import add_template_messages
 
 logger = logging.getLogger(__name__)
@@ -147,7 +146,6 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def assemble_doctree(self) -> nodes.document:
         tree = super().assemble_doctree()
-        make_ids_unique(tree, self.config.root_doc)
         mark_document_tops(tree)
         mark_page_references(tree)
         inline_footnotes(tree)
@@ -242,6 +240,9 @@ def extract_theme_messages(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Its post-transform makes ids unique across the merged pages and rewrites the
+    # "#document-<doc>#<id>" links while the single page is assembled.
+    app.setup_extension("scripts.single_document_ids")
     app.add_html_theme("pdfbook", str(THEME_DIR))
     app.add_builder(PdfBuilder)
     app.add_config_value("pdf_basename", "book", "pdf", types=frozenset({str}))
