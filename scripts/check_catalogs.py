@@ -2,13 +2,15 @@
 
     python -m scripts.check_catalogs locales
 
-Two kinds of check, each problem reported as ``catalog:line`` with what to fix:
+Three kinds of check, each problem reported as ``catalog:line`` with what to fix:
 
 * ``msgfmt --check`` (GNU gettext): syntax such as unterminated strings, duplicate messages,
   and brace placeholders, which catch a MyST role missing from a translation;
 * MyST markup that a translation must keep exactly: the targets of roles (``{ref}``,
   ``{doc}``, ``{term}``; citation keys of ``{cite:p}``), footnote markers, link addresses,
-  substitutions and directive fences. Display text may change; targets may not.
+  substitutions and directive fences. Display text may change; targets may not;
+* glossary terms: the display text of a ``{term}`` role uses the wording the language's
+  glossary gives that term (see ``scripts.glossary_consistency``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
+
+from scripts.glossary_consistency import GlossaryWording, glossary_wordings, inconsistent_terms
 
 logger = logging.getLogger("check_catalogs")
 
@@ -65,19 +70,25 @@ def markup_problems(source: str, translation: str) -> list[str]:
     return problems
 
 
-def check_catalog(path: Path) -> list[str]:
+def read_catalog(path: Path) -> tuple[Catalog | None, list[str]]:
     try:
         with path.open("rb") as stream:
-            catalog = read_po(stream, abort_invalid=True)
+            return read_po(stream, abort_invalid=True), []
     except (PoFileError, ValueError) as exc:
-        return [f"{path}: cannot be read ({exc}); check quotes and escapes"]
+        return None, [f"{path}: cannot be read ({exc}); check quotes and escapes"]
+
+
+def check_catalog(path: Path, catalog: Catalog,
+                  wordings: dict[str, GlossaryWording]) -> list[str]:
     found = []
     for message in catalog:
         if not message.id or message.fuzzy or not isinstance(message.string, str):
             continue
         if not message.string:
             continue
-        for problem in markup_problems(message.id, message.string):
+        problems = markup_problems(message.id, message.string)
+        problems += inconsistent_terms(message.string, wordings)
+        for problem in problems:
             snippet = " ".join(message.id.split())[:60]
             found.append(f"{path}:{message.lineno}: \"{snippet}…\": {problem}")
     return found
@@ -92,14 +103,29 @@ def msgfmt_problems(path: Path, msgfmt: str) -> list[str]:
             if line.strip() and not line.startswith("msgfmt: found")]
 
 
+def check_language(directory: Path, msgfmt: str) -> list[str]:
+    problems: list[str] = []
+    catalogs = {}
+    for path in sorted(directory.rglob("*.po")):
+        problems += msgfmt_problems(path, msgfmt)
+        catalog, unreadable = read_catalog(path)
+        problems += unreadable
+        if catalog is not None:
+            catalogs[path] = catalog
+    # the glossary is read from the language's own catalogs, so it is checked against itself
+    wordings = glossary_wordings(catalogs)
+    for path, catalog in catalogs.items():
+        problems += check_catalog(path, catalog, wordings)
+    return problems
+
+
 def check_all(locales: Path) -> list[str]:
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         return ["msgfmt not found: install GNU gettext (Debian package gettext)"]
     problems = []
-    for path in sorted(locales.rglob("*.po")):
-        problems += msgfmt_problems(path, msgfmt)
-        problems += check_catalog(path)
+    for directory in sorted(path for path in locales.iterdir() if path.is_dir()):
+        problems += check_language(directory, msgfmt)
     return problems
 
 

@@ -59,3 +59,20 @@ def test_lost_footnotes_and_links_are_reported(tmp_path):
 
 def test_the_guidebook_catalogs_pass():
     assert check_all(Path(__file__).parents[1] / "locales") == []
+
+
+def test_a_term_shown_in_other_words_than_the_glossary_is_reported(tmp_path):
+    write(tmp_path, "glossary.po",
+          'msgid "Exit work"\nmsgstr "Accompagnement à la sortie"\n\n'
+          'msgid "Case conference"\nmsgstr "Réunion de concertation de cas"\n')
+    chapter = write(tmp_path, "chapter.po",
+                    'msgid "Offer {term}`exit work <Exit work>` and {term}`case conferences '
+                    '<Case conference>`."\n'
+                    'msgstr "Proposez un {term}`travail de sortie <Exit work>` et des '
+                    '{term}`réunions de concertation <Case conference>`."\n')
+    problems = check_all(tmp_path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{chapter}:")
+    assert "{term} 'Exit work' is shown as 'travail de sortie'" in problems[0]
+    assert "'Accompagnement à la sortie'" in problems[0]
+    assert "glossary.po:" in problems[0]
