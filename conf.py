@@ -35,6 +35,7 @@ extensions = [
     "scripts.single_document_ids",
     "scripts.citation_style",
     "scripts.typography",
+    "scripts.glossary_order",
     "scripts.translation_status",
     "sphinxcontrib.bibtex",
 ]
