@@ -42,16 +42,17 @@ EVALUATION_LABELS = {
 LABELS = ["Practice", "Checklist from", *EVALUATION_LABELS.values()]
 
 
-
 class tick_box(nodes.General, nodes.Element):
     """A box to tick in front of a checklist item; only HTML-like writers draw it."""
 
 
 def visit_tick_box_html(translator: Any, node: tick_box) -> None:
     item_text = " ".join(node.parent.astext().split()) if node.parent is not None else ""
+    label = translator.attval(item_text)
+    # aria-label names the box for screen readers in HTML and EPUB; WeasyPrint takes a PDF form
+    # field's accessible name (/TU) from the title attribute.
     translator.body.append(
-        '<input type="checkbox" class="tick-box" '
-        f'aria-label="{translator.attval(item_text)}" />'
+        f'<input type="checkbox" class="tick-box" aria-label="{label}" title="{label}" />'
     )
     raise nodes.SkipNode
 

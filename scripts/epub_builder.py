@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import html
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
+
+from scripts.source_date import source_moment
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +76,27 @@ class AccessibleEpubBuilder(Epub3Builder):
         )
         package.write_text(text.replace("  </metadata>", extra + "  </metadata>", 1),
                            encoding="utf-8")
+
+    def build_epub(self) -> None:
+        """Pack the book as Sphinx does, but with every entry dated from the source.
+
+        Sphinx's zip entries carry each file's modification time, so two builds of the same
+        source differ; here they carry SOURCE_DATE_EPOCH (or the build time) and fixed
+        permissions, so the same source packs into the same bytes.
+        """
+        moment = source_moment()
+        # zip timestamps cannot be earlier than 1980
+        stamp = max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+        outname = self.config.epub_basename + ".epub"
+        logger.info("writing %s file...", outname)
+        names = ["META-INF/container.xml", "content.opf", "toc.ncx", *self.files]
+        with ZipFile(self.outdir / outname, "w") as epub:
+            for name, compression in [("mimetype", ZIP_STORED)] + [(n, ZIP_DEFLATED)
+                                                                   for n in names]:
+                entry = ZipInfo(name, date_time=stamp)
+                entry.compress_type = compression
+                entry.external_attr = 0o644 << 16
+                epub.writestr(entry, (self.outdir / name).read_bytes())
 
     def build_navigation_doc(self) -> None:
         super().build_navigation_doc()

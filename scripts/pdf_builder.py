@@ -8,9 +8,7 @@ build on a missing image or font; WeasyPrint may read only files inside the outp
 
 from __future__ import annotations
 
-import datetime as dt
 import logging as std_logging
-import os
 import re
 import shutil
 import subprocess
@@ -30,7 +28,11 @@ from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
 from scripts import pdf_render
+from scripts.credits import reading_order, translated_credits
 from scripts.print_footnotes import inline_footnotes
+from scripts.print_forms import add_fill_in_fields, fill_in, visit_fill_in_html
+from scripts.print_links import add_page_numbers
+from scripts.source_date import source_moment
 from scripts.template_messages import add_template_messages
 
 logger = logging.getLogger(__name__)
@@ -64,13 +66,6 @@ class _ToSphinxLog(std_logging.Handler):
             logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
         else:
             logger.debug("WeasyPrint: %s", message)
-
-
-def _source_moment() -> dt.datetime:
-    # SOURCE_DATE_EPOCH makes dates in the file depend on the source, not on the clock
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch else time.time()
-    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).replace(microsecond=0)
 
 
 def source_revision(directory: Path) -> str:
@@ -149,13 +144,16 @@ class PdfBuilder(SingleFileHTMLBuilder):
         mark_document_tops(tree)
         mark_page_references(tree)
         inline_footnotes(tree)
+        if self.config.pdf_forms:
+            add_fill_in_fields(tree, self.config.pdf_fill_in_placeholder)
         self._outline = collect_outline(tree, self.config.pdf_toc_depth)
         return tree
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
+        body = add_page_numbers(body, PAGE_REFERENCE_CLASS)
         context = super().get_doc_context(docname, body, metatags)
         language = self.config.language or "en"
-        moment = _source_moment()
+        moment = source_moment()
         context.update(
             book_title=self.config.project,
             book_author=self.config.author,
@@ -168,6 +166,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
             pdf_timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
             print_toc=self._outline,
             source_revision=source_revision(Path(self.confdir)),
+            credits=translated_credits(self.env, reading_order(self.env, self.config.root_doc),
+                                       self.config.pdf_credit_fields),
         )
         return context
 
@@ -197,13 +197,17 @@ class PdfBuilder(SingleFileHTMLBuilder):
         weasy_logger.addHandler(handler)
         try:
             started = time.perf_counter()
-            result = pdf_render.render_pdf(html_path, output, self.outdir)
+            result = pdf_render.render_pdf(html_path, output, self.outdir,
+                                           variant=self.config.pdf_variant or None,
+                                           forms=self.config.pdf_forms)
         except pdf_render.OutsideResourceError as exc:
             raise PdfBuildError(self._describe_refusals(html_path, exc.urls)) from None
         finally:
             weasy_logger.removeHandler(handler)
         logger.info("rendered %s: %d pages in %.1f s", output.name, result.pages,
                     time.perf_counter() - started)
+        for problem in result.problems:
+            logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
 
     def _describe_refusals(self, html_path: Path, urls: list[str]) -> str:
         """Name the source file of each refused URL by finding which document's HTML asks for it."""
@@ -243,6 +247,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Its post-transform makes ids unique across the merged pages and rewrites the
     # "#document-<doc>#<id>" links while the single page is assembled.
     app.setup_extension("scripts.single_document_ids")
+    app.setup_extension("scripts.credits")
     app.add_html_theme("pdfbook", str(THEME_DIR))
     app.add_builder(PdfBuilder)
     app.add_config_value("pdf_basename", "book", "pdf", types=frozenset({str}))
@@ -255,6 +260,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pdf_subject", "", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_keywords", [], "pdf", types=frozenset({list}))
     app.add_config_value("pdf_toc_depth", 2, "pdf", types=frozenset({int}))
+    # Tagged PDF/UA-1 by default: public bodies must publish accessible documents.
+    app.add_config_value("pdf_variant", "pdf/ua-1", "pdf", types=frozenset({str}))
+    # HTML inputs (checklist tick boxes, fill-in cells) become fields a reader can fill and save.
+    app.add_config_value("pdf_forms", True, "pdf", types=frozenset({bool}))
+    app.add_config_value("pdf_fill_in_placeholder", "…", "pdf", types=frozenset({str}))
+    app.add_node(fill_in, html=(visit_fill_in_html, None))
     app.connect("config-inited", normalise_asset_lists)
     app.connect("builder-inited", extract_theme_messages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from scripts import pdf_layout_checks, pdf_tagging
+
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
     "libpango-1.0-0 and libpangoft2-1.0-0 (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
@@ -30,6 +32,8 @@ class OutsideResourceError(Exception):
 class RenderResult:
     path: Path
     pages: int
+    # layout problems WeasyPrint does not log: text outside the page, stand-in glyphs
+    problems: tuple[str, ...] = ()
 
 
 def weasyprint_problem() -> str | None:
@@ -79,18 +83,23 @@ def render_pdf(
     allowed_root: Path,
     *,
     variant: str | None = None,
+    forms: bool = False,
 ) -> RenderResult:
     """Render ``html_path`` to ``output`` atomically.
 
     Every resource the HTML asks for must lie inside ``allowed_root``; otherwise nothing is
     written and :class:`OutsideResourceError` lists the refused URLs. The PDF replaces
     ``output`` only once it is complete, so a failed render leaves the previous file in place.
+    ``variant`` is a WeasyPrint PDF variant such as ``pdf/ua-1`` (tagged, with the tag tree
+    completed by :mod:`scripts.pdf_tagging`); ``forms`` makes HTML inputs PDF form fields.
     """
     from weasyprint import HTML
 
+    if variant and variant.startswith("pdf/ua"):
+        pdf_tagging.install()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
-    document = HTML(filename=str(html_path), url_fetcher=fetcher).render()
+    document = HTML(filename=str(html_path), url_fetcher=fetcher).render(pdf_forms=forms)
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -104,4 +113,6 @@ def render_pdf(
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
-    return RenderResult(output, len(document.pages))
+    problems = (*pdf_layout_checks.overflowing_boxes(document),
+                *pdf_layout_checks.stand_in_glyphs(document))
+    return RenderResult(output, len(document.pages), problems)

@@ -30,7 +30,8 @@ def test_practice_box_shows_label_place_evaluation_and_fields(pages):
 @pytest.mark.sphinx("html", testroot="components", freshenv=True)
 def test_every_checklist_item_has_a_labelled_tick_box(pages):
     html = pages["chapters/one.html"]
-    boxes = re.findall(r'<input type="checkbox" class="tick-box" aria-label="([^"]*)" />', html)
+    boxes = re.findall(r'<input type="checkbox" class="tick-box" aria-label="([^"]*)" '
+                       r'title="\1" />', html)
     assert boxes == ["A lead is named.", "Partners have met."]
 
 

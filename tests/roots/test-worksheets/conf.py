@@ -1,0 +1,14 @@
+from fontpkg_noto_sans import ROOT as NOTO_SANS
+
+project = "Worksheets"
+author = "Test editors"
+copyright = "2026, test editors"
+version = release = "1.0"
+language = "en"
+extensions = ["myst_parser", "scripts.components", "scripts.pdf_builder"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+nitpicky = True
+html_static_path = ["_static"]
+pdf_basename = "worksheets"
+pdf_css_files = ["print.css"]
+pdf_static_path = [str(NOTO_SANS / "files")]
