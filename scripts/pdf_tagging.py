@@ -1,6 +1,6 @@
 """Complete the PDF/UA tag tree that WeasyPrint 70 writes.
 
-WeasyPrint tags headings, lists, tables, figures and links, but leaves out three things a screen
+WeasyPrint tags headings, lists, tables, figures and links, but leaves out things a screen
 reader relies on, which this module adds while the tree is built:
 
 * a table header cell's /Scope (column or row), read from the ``scope`` attribute;
@@ -33,9 +33,65 @@ def accessible_name(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def complete_element(element: Any, box: Any) -> None:
+def _object(pdf: Any, reference: Any) -> Any:
+    # pydyf numbers objects by their position in pdf.objects; a reference reads "12 0 R"
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    return pdf.objects[int(text.split()[0])]
+
+
+def _is_element(pdf: Any, kid: Any, structure_type: str) -> bool:
+    if isinstance(kid, int):
+        return False
+    kid_object = _object(pdf, kid)
+    return getattr(kid_object, "get", lambda _key: None)("S") == structure_type
+
+
+def wrap_item_body(element: Any, pdf: Any) -> None:
+    """LI holds its label and one LBody; everything else moves into that LBody."""
     import pydyf
 
+    kids = list(element["K"])
+    body_kids = [kid for kid in kids if not _is_element(pdf, kid, "/Lbl")
+                 and not _is_element(pdf, kid, "/LBody")]
+    if not body_kids or any(_is_element(pdf, kid, "/LBody") for kid in kids):
+        return
+    body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(body_kids),
+                             "P": element.reference})
+    if "Pg" in element:
+        body["Pg"] = element["Pg"]
+    pdf.add_object(body)
+    for kid in body_kids:
+        if not isinstance(kid, int):
+            _object(pdf, kid)["P"] = body.reference
+    element["K"] = pydyf.Array([kid for kid in kids if kid not in body_kids] + [body.reference])
+
+
+def nest_inner_lists(element: Any, pdf: Any) -> None:
+    """Move an L that sits in an L into the body of the item before it."""
+    import pydyf
+
+    kept = pydyf.Array()
+    for kid in element["K"]:
+        previous = kept[-1] if kept else None
+        if (_is_element(pdf, kid, "/L") and previous is not None
+                and _is_element(pdf, previous, "/LI")):
+            item = _object(pdf, previous)
+            bodies = [k for k in item["K"] if _is_element(pdf, k, "/LBody")]
+            holder = _object(pdf, bodies[-1]) if bodies else item
+            holder["K"].append(kid)
+            _object(pdf, kid)["P"] = holder.reference
+            continue
+        kept.append(kid)
+    element["K"] = kept
+
+
+def complete_element(element: Any, box: Any, pdf: Any) -> None:
+    import pydyf
+
+    if element["S"] == "/LI":
+        wrap_item_body(element, pdf)
+    elif element["S"] == "/L":
+        nest_inner_lists(element, pdf)
     html = box.element
     if html is None:
         return
@@ -60,12 +116,12 @@ def install() -> None:
         return
     original = tags._build_box_tree
 
-    def build_box_tree(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
+    def build_box_tree(box: Any, parent: Any, pdf: Any, *rest: Any) -> Iterator[Any]:
         passes_through = (isinstance(box, (boxes.PageBox, boxes.MarginBox))
                           or getattr(box, "element_tag", None) in PASS_THROUGH_TAGS)
-        for element in original(box, parent, *rest):
+        for element in original(box, parent, pdf, *rest):
             if not passes_through:
-                complete_element(element, box)
+                complete_element(element, box, pdf)
             yield element
 
     build_box_tree.completes_tags = True  # type: ignore[attr-defined]

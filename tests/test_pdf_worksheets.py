@@ -5,15 +5,31 @@ links named by their text and never nested."""
 from __future__ import annotations
 
 import itertools
+import shutil
 
 import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
+from sphinx.testing.util import SphinxTestApp
+
+from scripts.check_pdf import check_pdf
+
+
+@pytest.fixture(scope="module")
+def app(rootdir, tmp_path_factory):
+    """The worksheets built once as PDF for all the tests of this module."""
+    source = tmp_path_factory.mktemp("worksheets") / "test-worksheets"
+    shutil.copytree(rootdir / "test-worksheets", source)
+    built = SphinxTestApp("pdf", srcdir=source)
+    try:
+        built.build()
+        yield built
+    finally:
+        built.cleanup()
 
 
 @pytest.fixture
 def pdf(app):
-    app.build()
     return app.outdir / "worksheets.pdf"
 
 
@@ -36,7 +52,6 @@ def structure_elements(document: pikepdf.Pdf):
                 stack.append((kid, (*ancestors, str(kid.S))))
 
 
-@pytest.mark.sphinx("pdf", testroot="worksheets", freshenv=True)
 def test_tick_boxes_and_fill_in_cells_are_labelled_fields(pdf, app):
     assert not app.warning.getvalue()
     fields = fields_by_label(pdf)
@@ -49,7 +64,6 @@ def test_tick_boxes_and_fill_in_cells_are_labelled_fields(pdf, app):
     assert not any(label.startswith("Forms of extremism covered") for label in fields)
 
 
-@pytest.mark.sphinx("pdf", testroot="worksheets", freshenv=True)
 def test_a_filled_worksheet_is_saved_and_read_back(pdf, tmp_path):
     fields = fields_by_label(pdf)
     box_name = fields["A lead is named."][0]
@@ -66,7 +80,6 @@ def test_a_filled_worksheet_is_saved_and_read_back(pdf, tmp_path):
     assert values[fields["Partners have met."][0]] == "/Off"
 
 
-@pytest.mark.sphinx("pdf", testroot="worksheets", freshenv=True)
 def test_tag_tree_has_header_scopes_named_links_and_no_nested_link(pdf):
     with pikepdf.open(pdf) as document:
         elements = list(structure_elements(document))
@@ -83,3 +96,8 @@ def test_tag_tree_has_header_scopes_named_links_and_no_nested_link(pdf):
         # cover title, contents, the chapter and its sections: no level skipped
         assert headings[:3] == ["/H1", "/H2", "/H2"]
         assert all(int(b[2:]) - int(a[2:]) <= 1 for a, b in itertools.pairwise(headings))
+
+
+def test_the_worksheet_passes_every_accessibility_check(pdf):
+    # lists with paragraphs and a nested list, tables, fields, links, headings, fonts
+    assert check_pdf(pdf) == []
