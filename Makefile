@@ -16,13 +16,13 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: help all html epub pdf gettext update-po check-po stats test lint venv clean
+.PHONY: help all html epub pdf pdf-print check-pdf gettext update-po check-po stats test lint venv clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-all: venv  ## Build every edition (HTML, EPUB, PDF) in every language
-	$(EDITIONS) html epub pdf
+all: venv  ## Build every edition (HTML, EPUB, PDF with offprints, print-shop PDF) in every language
+	$(EDITIONS) html epub pdf pdf-print
 
 html: venv  ## Build the HTML site (LANGUAGE=xx for one language)
 	$(EDITIONS) html
@@ -30,8 +30,14 @@ html: venv  ## Build the HTML site (LANGUAGE=xx for one language)
 epub: venv  ## Build the EPUB (LANGUAGE=xx for one language)
 	$(EDITIONS) epub
 
-pdf: venv  ## Build the PDF (LANGUAGE=xx for one language)
+pdf: venv  ## Build the PDF and its offprints (LANGUAGE=xx for one language)
 	$(EDITIONS) pdf
+
+pdf-print: venv  ## Build the print-shop PDF: crop marks, bleed, no link colour (LANGUAGE=xx)
+	$(EDITIONS) pdf-print
+
+check-pdf: venv  ## Check PDFs' accessibility structure (PDF=file.pdf; default: every built PDF)
+	$(BIN)/python -m scripts.check_pdf $(or $(PDF),$(wildcard $(BUILDDIR)/pdf/*/*.pdf $(BUILDDIR)/pdf/*/offprints/*.pdf))
 
 gettext: venv  ## Extract message catalogs (.pot) into $(BUILDDIR)/gettext
 	$(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) gettext

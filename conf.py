@@ -137,5 +137,7 @@ pdf_css_files = ["components.css", "print.css"]
 # Noto Sans covers every EU language in Latin or Greek script, under the SIL Open Font Licence.
 pdf_static_path = [str(NOTO_SANS / "files")]
 pdf_toc_depth = 1
+# Each chapter and the toolkit also as a PDF of its own, for every language.
+pdf_offprints = ["chapters/*", "toolkit"]
 # The colophon credits whoever the chapters' front matter names, each once.
 pdf_credit_fields = {"contributors": "contributors", "organisations": "organisation"}

@@ -33,12 +33,28 @@ def field_values(raw: Any) -> list[str]:
     return [str(raw)] if raw else []
 
 
+def metadata_names(field: str, language: str) -> tuple[str, ...]:
+    """The keys a front-matter field may have in Sphinx's metadata.
+
+    docutils reads some field names as bibliographic fields of the document's language and
+    stores them under their canonical English name: in a French or German build,
+    ``organisation`` becomes ``organization``.
+    """
+    from docutils.languages import get_language
+
+    canonical = get_language(language, None).bibliographic_fields.get(field.lower())
+    return (field, canonical) if canonical and canonical != field else (field,)
+
+
 def collect_credits(metadata: dict[str, dict[str, Any]], docnames: list[str],
-                    fields: dict[str, str]) -> dict[str, list[str]]:
+                    fields: dict[str, str], language: str = "en") -> dict[str, list[str]]:
     credits: dict[str, list[str]] = {credit: [] for credit in fields}
     for docname in docnames:
+        page = metadata.get(docname, {})
         for credit, field in fields.items():
-            for value in field_values(metadata.get(docname, {}).get(field)):
+            raw = next((page[name] for name in metadata_names(field, language) if name in page),
+                       None)
+            for value in field_values(raw):
                 if value not in credits[credit]:
                     credits[credit].append(value)
     return credits
@@ -59,7 +75,7 @@ def reading_order(env: BuildEnvironment, root: str) -> list[str]:
 
 def translated_credits(env: BuildEnvironment, docnames: list[str],
                        fields: dict[str, str]) -> dict[str, list[str]]:
-    credits = collect_credits(env.metadata, docnames, fields)
+    credits = collect_credits(env.metadata, docnames, fields, env.config.language or "en")
     return {credit: [str(translate(value)) for value in values]
             for credit, values in credits.items()}
 
@@ -68,7 +84,8 @@ def extract_credits(app: Sphinx, env: BuildEnvironment) -> None:
     """Put the credits in sphinx.pot, once every page's front matter has been read."""
     if app.builder.name != "gettext":
         return
-    credits = collect_credits(env.metadata, sorted(env.found_docs), app.config.pdf_credit_fields)
+    credits = collect_credits(env.metadata, sorted(env.found_docs), app.config.pdf_credit_fields,
+                              app.config.language or "en")
     add_messages(app.builder, [value for values in credits.values() for value in values],
                  "front matter")
 

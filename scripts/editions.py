@@ -7,8 +7,10 @@
 Each language's sources are read once: its HTML, EPUB and PDF builds share one doctree
 directory, so the second and third builds reuse the parsed environment. Builders write into
 ``<build>/work``; a finished edition is then published to ``<build>/html/<lang>/``,
-``<build>/epub/<lang>/<name>-<lang>.epub`` or ``<build>/pdf/<lang>/<name>-<lang>.pdf``.
-A failed build publishes nothing, so the last good edition stays in place.
+``<build>/epub/<lang>/<name>-<lang>.epub`` or ``<build>/pdf/<lang>/<name>-<lang>.pdf``, with
+the PDF's offprints in ``<build>/pdf/<lang>/offprints/`` and the print-shop version (format
+``pdf-print``) beside it as ``<name>-print-<lang>.pdf``. A failed build publishes nothing, so
+the last good edition stays in place.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from scripts.publish import publish_file, publish_tree
 
 logger = logging.getLogger("editions")
 
-FORMATS = ("html", "epub", "pdf")
+FORMATS = ("html", "epub", "pdf", "pdf-print")
+# where each format's editions are published; the print-shop PDF goes beside the screen PDF
+PUBLISHED_AS = {"pdf-print": "pdf"}
 
 
 @dataclass(frozen=True)
@@ -81,13 +85,18 @@ def publish(layout: Layout, fmt: str, language: str) -> Path:
     work = layout.work(language, fmt)
     if fmt == "html":
         return publish_tree(work, layout.build / "html" / language)
-    products = sorted(work.glob(f"*.{fmt}"))
+    suffix = PUBLISHED_AS.get(fmt, fmt)
+    products = sorted(work.glob(f"*.{suffix}"))
     if len(products) != 1:
-        msg = f"expected one .{fmt} file in {work}, found {len(products)}"
+        msg = f"expected one .{suffix} file in {work}, found {len(products)}"
         raise RuntimeError(msg)
     product = products[0]
-    return publish_file(product, layout.build / fmt / language /
-                        f"{product.stem}-{language}.{fmt}")
+    folder = layout.build / PUBLISHED_AS.get(fmt, fmt) / language
+    # parts of the book printed on their own (offprints) travel with it
+    parts = work / "offprints"
+    if parts.is_dir():
+        publish_tree(parts, folder / "offprints")
+    return publish_file(product, folder / f"{product.stem}-{language}{product.suffix}")
 
 
 def build_editions(layout: Layout, formats: list[str], languages: list[str],
@@ -154,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     # WeasyPrint reports its own progress at INFO level; only its problems matter here
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
-    if "pdf" in formats and (problem := weasyprint_problem()):
+    if any(fmt.startswith("pdf") for fmt in formats) and (problem := weasyprint_problem()):
         logger.error("%s", problem)
         return 1
     try:

@@ -29,11 +29,14 @@ from sphinx.util.i18n import format_date
 
 from scripts import pdf_render
 from scripts.credits import reading_order, translated_credits
+from scripts.offprints import assemble_offprint, offprint_documents
+from scripts.print_breaks import keep_introductions_with_next
 from scripts.print_footnotes import inline_footnotes
 from scripts.print_forms import add_fill_in_fields, fill_in, visit_fill_in_html
 from scripts.print_links import add_page_numbers
 from scripts.source_date import source_moment
 from scripts.template_messages import add_template_messages
+from scripts.typography import apply_rules, rules_for
 
 logger = logging.getLogger(__name__)
 
@@ -136,25 +139,50 @@ class PdfBuilder(SingleFileHTMLBuilder):
     add_permalinks = False
     search = False
 
+    def wants_forms(self) -> bool:
+        return self.config.pdf_forms
+
+    def offprint_patterns(self) -> list[str]:
+        return self.config.pdf_offprints
+
     def get_theme_config(self) -> tuple[str, dict[str, Any]]:
         return self.config.pdf_theme, self.config.pdf_theme_options
 
+    _offprint: str | None = None  # the document being printed on its own, if any
+
     def assemble_doctree(self) -> nodes.document:
-        tree = super().assemble_doctree()
+        if self._offprint is None:
+            tree = super().assemble_doctree()
+            self._outline = collect_outline(tree, self.config.pdf_toc_depth)
+        else:
+            tree = assemble_offprint(self, self._offprint)
+            # the document's own title is on the cover; its contents list its sections
+            self._outline = [{**entry, "level": entry["level"] - 1}
+                             for entry in collect_outline(tree, self.config.pdf_toc_depth + 1)
+                             if entry["level"] > 1]
         mark_document_tops(tree)
         mark_page_references(tree)
+        keep_introductions_with_next(tree)
         inline_footnotes(tree)
-        if self.config.pdf_forms:
+        if self.wants_forms():
             add_fill_in_fields(tree, self.config.pdf_fill_in_placeholder)
-        self._outline = collect_outline(tree, self.config.pdf_toc_depth)
         return tree
+
+    def get_output_path(self, pagename: str, /) -> Path:
+        if self._offprint is not None:
+            # beside the book's page: links to static files are written relative to the root
+            return self.outdir / f"offprint-{_slug(pagename)}{self.out_suffix}"
+        return super().get_output_path(pagename)
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         body = add_page_numbers(body, PAGE_REFERENCE_CLASS)
         context = super().get_doc_context(docname, body, metatags)
         language = self.config.language or "en"
         moment = source_moment()
+        offprint_title = (self.env.titles[self._offprint].astext()
+                          if self._offprint is not None else "")
         context.update(
+            offprint_title=offprint_title,
             book_title=self.config.project,
             book_author=self.config.author,
             book_subtitle=self.config.pdf_subtitle,
@@ -166,6 +194,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
             pdf_timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
             print_toc=self._outline,
             source_revision=source_revision(Path(self.confdir)),
+            # the language's typography for lines the theme composes (label, colon, names)
+            typeset=lambda text: apply_rules(text, rules_for(language)),
             credits=translated_credits(self.env, reading_order(self.env, self.config.root_doc),
                                        self.config.pdf_credit_fields),
         )
@@ -184,11 +214,25 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def finish(self) -> None:
         super().finish()
-        self.render()
+        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
+                    self.outdir / f"{self.config.pdf_basename}.pdf")
+        self.render_offprints()
 
-    def render(self) -> None:
-        html_path = self.outdir / f"{self.config.root_doc}{self.out_suffix}"
-        output = self.outdir / f"{self.config.pdf_basename}.pdf"
+    def render_offprints(self) -> None:
+        order = reading_order(self.env, self.config.root_doc)
+        language = self.config.language or "en"
+        for docname in offprint_documents(order, self.offprint_patterns()):
+            self._offprint = docname
+            try:
+                tree = self.assemble_doctree()
+                self.write_doc(docname, tree)
+            finally:
+                self._offprint = None
+            name = f"{self.config.pdf_basename}-{_slug(docname)}-{language}.pdf"
+            self.render(self.outdir / f"offprint-{_slug(docname)}{self.out_suffix}",
+                        self.outdir / "offprints" / name)
+
+    def render(self, html_path: Path, output: Path) -> None:
         problem = pdf_render.weasyprint_problem()
         if problem:
             raise PdfBuildError(problem)
@@ -199,7 +243,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
             started = time.perf_counter()
             result = pdf_render.render_pdf(html_path, output, self.outdir,
                                            variant=self.config.pdf_variant or None,
-                                           forms=self.config.pdf_forms)
+                                           forms=self.wants_forms(),
+                                           image_dpi=self.config.pdf_image_dpi)
         except pdf_render.OutsideResourceError as exc:
             raise PdfBuildError(self._describe_refusals(html_path, exc.urls)) from None
         finally:
@@ -229,6 +274,40 @@ class PdfBuilder(SingleFileHTMLBuilder):
         return "refused to read files outside the build:\n" + "\n".join(lines)
 
 
+class PrintShopPdfBuilder(PdfBuilder):
+    """The book for a print shop: crop marks and bleed, no link colour, chapters on right-hand
+    pages; written as ``<pdf_basename>-print.pdf``, without form fields or offprints."""
+
+    name = "pdf-print"
+    epilog = "The print-shop PDF file is in %(outdir)s."
+
+    def wants_forms(self) -> bool:
+        return False  # paper cannot be filled in on screen
+
+    def offprint_patterns(self) -> list[str]:
+        return []
+
+    def get_builder_config(self, option: str, default: str) -> Any:
+        # the book's pdf_* settings (pdf_css_files...) apply to this version too
+        if f"pdf_{option}" in self.config:
+            return getattr(self.config, f"pdf_{option}")
+        return super().get_builder_config(option, default)
+
+    def init_css_files(self) -> None:
+        super().init_css_files()
+        # after the book's own stylesheets, so that its rules win
+        self.add_css_file("print-shop.css", priority=900)
+
+    def finish(self) -> None:
+        SingleFileHTMLBuilder.finish(self)
+        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
+                    self.outdir / f"{self.config.pdf_basename}-print.pdf")
+
+
+def _slug(docname: str) -> str:
+    return docname.rsplit("/", 1)[-1]
+
+
 def normalise_asset_lists(app: Sphinx, config: Any) -> None:
     """Accept plain file names in pdf_css_files and pdf_js_files, as html_css_files does."""
     for name in ("pdf_css_files", "pdf_js_files"):
@@ -250,6 +329,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("scripts.credits")
     app.add_html_theme("pdfbook", str(THEME_DIR))
     app.add_builder(PdfBuilder)
+    app.add_builder(PrintShopPdfBuilder)
     app.add_config_value("pdf_basename", "book", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_theme", "pdfbook", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_theme_options", {}, "pdf", types=frozenset({dict}))
@@ -260,11 +340,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pdf_subject", "", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_keywords", [], "pdf", types=frozenset({list}))
     app.add_config_value("pdf_toc_depth", 2, "pdf", types=frozenset({int}))
+    # documents also printed on their own (glob patterns on document names)
+    app.add_config_value("pdf_offprints", [], "pdf", types=frozenset({list}))
     # Tagged PDF/UA-1 by default: public bodies must publish accessible documents.
     app.add_config_value("pdf_variant", "pdf/ua-1", "pdf", types=frozenset({str}))
     # HTML inputs (checklist tick boxes, fill-in cells) become fields a reader can fill and save.
     app.add_config_value("pdf_forms", True, "pdf", types=frozenset({bool}))
     app.add_config_value("pdf_fill_in_placeholder", "…", "pdf", types=frozenset({str}))
+    # images are embedded at no more than this resolution at their printed size
+    app.add_config_value("pdf_image_dpi", 300, "pdf", types=frozenset({int}))
     app.add_node(fill_in, html=(visit_fill_in_html, None))
     app.connect("config-inited", normalise_asset_lists)
     app.connect("builder-inited", extract_theme_messages)

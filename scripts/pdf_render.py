@@ -84,6 +84,7 @@ def render_pdf(
     *,
     variant: str | None = None,
     forms: bool = False,
+    image_dpi: int | None = 300,
 ) -> RenderResult:
     """Render ``html_path`` to ``output`` atomically.
 
@@ -91,7 +92,8 @@ def render_pdf(
     written and :class:`OutsideResourceError` lists the refused URLs. The PDF replaces
     ``output`` only once it is complete, so a failed render leaves the previous file in place.
     ``variant`` is a WeasyPrint PDF variant such as ``pdf/ua-1`` (tagged, with the tag tree
-    completed by :mod:`scripts.pdf_tagging`); ``forms`` makes HTML inputs PDF form fields.
+    completed by :mod:`scripts.pdf_tagging`); ``forms`` makes HTML inputs PDF form fields;
+    images are downsampled to ``image_dpi`` at their printed size (300 dpi suits print).
     """
     from weasyprint import HTML
 
@@ -99,7 +101,8 @@ def render_pdf(
         pdf_tagging.install()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
-    document = HTML(filename=str(html_path), url_fetcher=fetcher).render(pdf_forms=forms)
+    document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
+        pdf_forms=forms, dpi=image_dpi, optimize_images=True)
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
     output.parent.mkdir(parents=True, exist_ok=True)

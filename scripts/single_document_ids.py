@@ -65,6 +65,10 @@ def make_ids_unique(tree: nodes.document, root_docname: str) -> dict[tuple[str, 
     def target(docname: str, old: str) -> str:
         return renamed.get((docname, old), old)
 
+    # a page built from part of the book (an offprint) lacks some documents; a link into one of
+    # them keeps its "#document-" form, which the caller can recognise, rather than borrowing an
+    # id that happens to exist in the part
+    present = {docname for _, docname in elements}
     for element, docname in elements:
         if "refid" in element:
             element["refid"] = target(docname, element["refid"])
@@ -73,6 +77,8 @@ def make_ids_unique(tree: nodes.document, root_docname: str) -> dict[tuple[str, 
         refuri = element.get("refuri", "")
         if isinstance(element, nodes.reference) and (match := _DOCUMENT_URI.match(refuri)):
             doc = match["doc"]
+            if doc not in present:
+                continue
             # a link to a whole document lands on its title, which a renderer can locate
             anchor = target(doc, match["id"]) if match["id"] else first_section.get(doc)
             if anchor:

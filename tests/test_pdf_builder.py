@@ -23,7 +23,7 @@ def app(rootdir, tmp_path_factory):
     """The test book built once as PDF for all the tests of this module."""
     source = tmp_path_factory.mktemp("pdf") / "test-book"
     shutil.copytree(rootdir / "test-book", source)
-    built = SphinxTestApp("pdf", srcdir=source)
+    built = SphinxTestApp("pdf", srcdir=source, confoverrides={"pdf_offprints": ["chapters/*"]})
     try:
         built.build()
         yield built
@@ -105,3 +105,27 @@ def test_fonts_are_embedded_and_subset(app):
     # a subset font's name carries a six-letter tag: ABCDEF+Name
     assert all(name[7] == "+" for name in fonts), fonts
     assert all("Noto" in name for name in fonts), fonts
+
+
+def named_destinations(document: pikepdf.Pdf) -> set[str]:
+    names = document.Root.Names.Dests.Names
+    return {str(names[index]) for index in range(0, len(names), 2)}
+
+
+def test_each_chapter_is_also_an_offprint_of_its_own(app):
+    offprint = app.outdir / "offprints" / "test-book-one-en.pdf"
+    assert sorted(path.name for path in offprint.parent.glob("*.pdf")) == [
+        "test-book-one-en.pdf", "test-book-two-en.pdf"]
+    texts = [normalised(text) for text in page_texts(offprint)]
+    assert texts[0].startswith("Chapter One From Test Book")
+    contents = dict(printed_contents(page_texts(offprint), "Contents"))
+    assert list(contents) == ["A first section", "Tasks"]
+    assert all(title in texts[page - 1] for title, page in contents.items())
+    assert texts[-1].startswith("Colophon")
+    # the other chapter is not in the offprint: its name stays, as text without a page
+    assert "It points to Chapter Two for more" in " ".join(texts)
+    with pikepdf.open(offprint) as document:
+        targets = {str(annotation.Dest) for page in document.pages
+                   for annotation in page.get("/Annots", []) if "/Dest" in annotation}
+        assert targets and targets <= named_destinations(document)
+

@@ -5,6 +5,7 @@ with its page."""
 from __future__ import annotations
 
 import pikepdf
+import pytest
 
 from scripts import pdf_render
 
@@ -43,3 +44,29 @@ def test_a_character_missing_from_the_chosen_font_is_reported(tmp_path):
     assert result.problems == (
         "page 1: '中' U+4E2D in 'Un signe 中 sans glyphe.' is not in the font 'DejaVu Sans' and "
         "was drawn from another one; use a font that has it or another character",)
+
+
+def png(width: int, height: int) -> bytes:
+    """A grey PNG of the given size, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + bytes((index * 7 + row) % 256 for index in range(width))
+                    for row in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def test_images_are_downsampled_to_print_resolution(tmp_path):
+    (tmp_path / "photo.png").write_bytes(png(2400, 2400))
+    # printed 20 mm wide: at 300 dpi that needs about 236 pixels, not 2400
+    result = render(tmp_path, '<img src="photo.png" alt="A grey test square" '
+                              'style="width: 20mm; height: 20mm">')
+    with pikepdf.open(result.path) as document:
+        images = [image for page in document.pages for image in page.get_images().values()]
+        assert [int(image.Width) for image in images] == [pytest.approx(236, abs=2)]
