@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -174,31 +175,36 @@ class PdfBuilder(SingleFileHTMLBuilder):
             return self.outdir / f"offprint-{_slug(pagename)}{self.out_suffix}"
         return super().get_output_path(pagename)
 
+    @cached_property
+    def book_context(self) -> dict[str, Any]:
+        """What every printed page of one build shares: computed once, though the book and
+        each offprint are written as pages of their own."""
+        language = self.config.language or "en"
+        moment = source_moment()
+        return {
+            "book_title": self.config.project,
+            "book_author": self.config.author,
+            "book_subtitle": self.config.pdf_subtitle,
+            "book_date": format_date(self.config.today_fmt or _("%b %d, %Y"), date=moment,
+                                     language=language),
+            "language_name": Locale.parse(language).get_display_name(language).capitalize(),
+            "pdf_subject": self.config.pdf_subject,
+            "pdf_keywords": ", ".join(self.config.pdf_keywords),
+            "pdf_timestamp": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "source_revision": source_revision(Path(self.confdir)),
+            # the language's typography for lines the theme composes (label, colon, names)
+            "typeset": lambda text: apply_rules(text, rules_for(language)),
+            "credits": translated_credits(self.env, reading_order(self.env, self.config.root_doc),
+                                          self.config.pdf_credit_fields),
+        }
+
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         body = add_page_numbers(body, PAGE_REFERENCE_CLASS)
         context = super().get_doc_context(docname, body, metatags)
-        language = self.config.language or "en"
-        moment = source_moment()
         offprint_title = (self.env.titles[self._offprint].astext()
                           if self._offprint is not None else "")
-        context.update(
-            offprint_title=offprint_title,
-            book_title=self.config.project,
-            book_author=self.config.author,
-            book_subtitle=self.config.pdf_subtitle,
-            book_date=format_date(self.config.today_fmt or _("%b %d, %Y"), date=moment,
-                                  language=language),
-            language_name=Locale.parse(language).get_display_name(language).capitalize(),
-            pdf_subject=self.config.pdf_subject,
-            pdf_keywords=", ".join(self.config.pdf_keywords),
-            pdf_timestamp=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            print_toc=self._outline,
-            source_revision=source_revision(Path(self.confdir)),
-            # the language's typography for lines the theme composes (label, colon, names)
-            typeset=lambda text: apply_rules(text, rules_for(language)),
-            credits=translated_credits(self.env, reading_order(self.env, self.config.root_doc),
-                                       self.config.pdf_credit_fields),
-        )
+        context.update(self.book_context, offprint_title=offprint_title,
+                       print_toc=self._outline)
         return context
 
     def copy_static_files(self) -> None:
@@ -212,10 +218,13 @@ class PdfBuilder(SingleFileHTMLBuilder):
                 continue
             shutil.copytree(source, static, dirs_exist_ok=True)
 
+    def pdf_filename(self) -> str:
+        return f"{self.config.pdf_basename}.pdf"
+
     def finish(self) -> None:
         super().finish()
         self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
-                    self.outdir / f"{self.config.pdf_basename}.pdf")
+                    self.outdir / self.pdf_filename())
         self.render_offprints()
 
     def render_offprints(self) -> None:
@@ -298,10 +307,8 @@ class PrintShopPdfBuilder(PdfBuilder):
         # after the book's own stylesheets, so that its rules win
         self.add_css_file("print-shop.css", priority=900)
 
-    def finish(self) -> None:
-        SingleFileHTMLBuilder.finish(self)
-        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
-                    self.outdir / f"{self.config.pdf_basename}-print.pdf")
+    def pdf_filename(self) -> str:
+        return f"{self.config.pdf_basename}-print.pdf"
 
 
 def _slug(docname: str) -> str:
