@@ -48,7 +48,7 @@ myst_heading_anchors = 3
 # One list of sources for the whole book; a citation key that does not exist is a warning, so
 # -W stops the build. Author-year references read well in all three editions.
 bibtex_bibfiles = ["guidebook/references.bib"]
-bibtex_default_style = "plain"
+bibtex_default_style = "plain_by_name"
 bibtex_reference_style = "author_year_round"
 # Absolute, because the gettext builder reads templates_path relative to the sources while the
 # HTML builders read it relative to this file.

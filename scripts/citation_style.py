@@ -1,8 +1,13 @@
-"""Author-year citations in round brackets, "(Efus, 2016a)", for sphinxcontrib-bibtex.
+"""How citations and the references list look, for sphinxcontrib-bibtex.
 
 sphinxcontrib-bibtex's author-year style uses square brackets, which in running text read like
-editorial insertions. Listed before ``sphinxcontrib.bibtex`` in ``extensions``, this module
-registers the style ``author_year_round`` for ``bibtex_reference_style``.
+editorial insertions; this module registers ``author_year_round`` for
+``bibtex_reference_style``: "(Efus, 2016a)".
+
+pybtex's ``plain`` list is sorted by a key that keeps the braces of a corporate author
+(``{{Efus}}``), and ``{`` sorts after every letter, so all persons came before all
+organisations. ``plain_by_name`` (for ``bibtex_default_style``) is ``plain`` sorted by names
+without those braces. List this module before ``sphinxcontrib.bibtex`` in ``extensions``.
 """
 
 from __future__ import annotations
@@ -10,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
@@ -29,7 +37,25 @@ class RoundAuthorYearStyle(AuthorYearReferenceStyle):
     bracket_year: BracketStyle = field(default_factory=round_brackets)
 
 
+class NameSorting(AuthorYearTitleSorting):
+    """Author, year, title, comparing names without BibTeX's protecting braces."""
+
+    def person_key(self, person: Any) -> str:
+        return super().person_key(person).replace("{", "").replace("}", "")
+
+
+class PlainByNameStyle(PlainStyle):
+    default_sorting_style = "author_year_title_by_name"
+
+
+def register_list_style() -> None:
+    pybtex.plugin.register_plugin("pybtex.style.sorting", "author_year_title_by_name",
+                                  NameSorting)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_by_name", PlainByNameStyle)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    register_list_style()
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYearStyle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

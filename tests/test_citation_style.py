@@ -1,0 +1,25 @@
+"""The references list reads in alphabetical order, organisations and persons together."""
+
+from __future__ import annotations
+
+from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
+
+from scripts.citation_style import register_list_style
+
+SOURCES = """
+@book{unesco, author = {{UNESCO}}, title = {A guide}, publisher = {UNESCO}, year = {2016}}
+@article{feddes, author = {Feddes, Allard R. and Gallucci, Marcello}, title = {A review},
+         journal = {A journal}, year = {2015}}
+@misc{efus_b, author = {{Efus}}, title = {Later}, year = {2017}}
+@misc{efus_a, author = {{Efus}}, title = {Earlier}, year = {2016}}
+@book{tuck, author = {Tuck, Henry}, title = {A handbook}, publisher = {ISD}, year = {2016}}
+"""
+
+
+def test_persons_and_organisations_are_sorted_together_by_name_then_year():
+    register_list_style()
+    style = find_plugin("pybtex.style.formatting", "plain_by_name")()
+    entries = parse_string(SOURCES, "bibtex").entries.values()
+    order = [entry.key for entry in style.format_entries(entries)]
+    assert order == ["efus_a", "efus_b", "feddes", "tuck", "unesco"]
