@@ -37,19 +37,19 @@ pdf-print: venv  ## Build the print-shop PDF: crop marks, bleed, no link colour 
 	$(EDITIONS) pdf-print
 
 check-pdf: venv  ## Check PDFs' accessibility structure (PDF=file.pdf; default: every built PDF)
-	$(BIN)/python -m scripts.check_pdf $(or $(PDF),$(wildcard $(BUILDDIR)/pdf/*/*.pdf $(BUILDDIR)/pdf/*/offprints/*.pdf))
+	$(BIN)/python -m scripts.check.pdf $(or $(PDF),$(wildcard $(BUILDDIR)/pdf/*/*.pdf $(BUILDDIR)/pdf/*/offprints/*.pdf))
 
 gettext: venv  ## Extract message catalogs (.pot) into $(BUILDDIR)/gettext
 	$(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) gettext
 
 update-po: gettext  ## Update every language's catalogs from the .pot files, keeping every translation
-	$(BIN)/python -m scripts.update_catalogs --pot-dir $(BUILDDIR)/gettext --locales locales
+	$(BIN)/python -m scripts.i18n.update --pot-dir $(BUILDDIR)/gettext --locales locales
 
 check-po: venv  ## Check every catalog: msgfmt --check and MyST markup kept (catalog:line)
-	$(BIN)/python -m scripts.check_catalogs locales
+	$(BIN)/python -m scripts.i18n.check locales
 
 stats: venv  ## Show how complete each translation is, per page; write $(BUILDDIR)/stats.json
-	$(BIN)/python -m scripts.catalog_stats --locales locales --json $(BUILDDIR)/stats.json
+	$(BIN)/python -m scripts.i18n.stats --locales locales --json $(BUILDDIR)/stats.json
 
 test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)

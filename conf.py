@@ -26,17 +26,17 @@ today_fmt = "%d %B %Y"
 
 extensions = [
     "myst_parser",
-    "scripts.translated_config",
-    "scripts.frontmatter",
-    "scripts.pdf_builder",
-    "scripts.epub_builder",
-    "scripts.xhtml_raw",
-    "scripts.components",
-    "scripts.single_document_ids",
-    "scripts.citation_style",
-    "scripts.typography",
-    "scripts.glossary_order",
-    "scripts.translation_status",
+    "scripts.i18n.translated_config",
+    "scripts.book.frontmatter",
+    "scripts.pdf.builder",
+    "scripts.epub.builder",
+    "scripts.epub.xhtml_raw",
+    "scripts.book.components",
+    "scripts.book.single_document_ids",
+    "scripts.book.citation_style",
+    "scripts.i18n.typography",
+    "scripts.book.glossary_order",
+    "scripts.i18n.status",
     "sphinxcontrib.bibtex",
 ]
 source_suffix = {".md": "markdown"}

@@ -2,4 +2,14 @@
 
 Nothing in this package knows a particular book: titles, languages, colours and the front-matter
 schema come from the book's ``conf.py``.
+
+The rooms, highest first; a module imports only from its own room or from a lower one:
+
+- ``editions`` and ``publish`` (here): build every edition of every language and put each in
+  place;
+- ``pdf``, ``epub``: one room per edition format, its builder and what only it needs;
+- ``check``: quality gates that read finished editions, knowing nothing of how they were made;
+- ``book``: what partners write, read and shaped the same way for every format;
+- ``i18n``: languages, catalogs and what a translation changes in a build;
+- ``util``: small helpers every room may use.
 """

@@ -25,8 +25,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.languages import LanguageDataError, load_languages
-from scripts.pdf_render import weasyprint_problem
+from scripts.i18n.languages import LanguageDataError, load_languages
+from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_file, publish_tree
 
 logger = logging.getLogger("editions")

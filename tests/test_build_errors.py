@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.pdf_builder import PdfBuildError
+from scripts.pdf.builder import PdfBuildError
 
 
 @pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)

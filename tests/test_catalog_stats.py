@@ -6,7 +6,7 @@ import json
 import logging
 from pathlib import Path
 
-from scripts.catalog_stats import main
+from scripts.i18n.stats import main
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 LANGUAGES = """source = "en"

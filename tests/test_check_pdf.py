@@ -17,7 +17,7 @@ import pikepdf
 import pytest
 import weasyprint
 
-from scripts.check_pdf import (
+from scripts.check.pdf import (
     PDFUA_PART,
     Finding,
     UnreadablePdfError,
@@ -280,7 +280,7 @@ def table_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_header_cells_without_scope(table_pdf, tmp_path):
-    # WeasyPrint 70 drops scope="col" (scripts.pdf_tagging adds it back once installed, so the
+    # WeasyPrint 70 drops scope="col" (scripts.pdf.tagging adds it back once installed, so the
     # scope is removed here to make the test independent of that)
     def drop_scopes(pdf: pikepdf.Pdf) -> None:
         for cell in struct_elements(pdf, "TH"):
@@ -325,7 +325,7 @@ def test_image_without_alt(tmp_path):
 
 def test_internal_link_described_by_its_target(tmp_path):
     # WeasyPrint 70 writes the fragment ("section-two") as the annotation's /Contents; set here
-    # explicitly, as scripts.pdf_tagging replaces it with the link's text once installed
+    # explicitly, as scripts.pdf.tagging replaces it with the link's text once installed
     body = '<h1>Start</h1><p>Read <a href="#section-two">the second part</a>.</p>'
     body += '<h2 id="section-two">Second part</h2>'
 
@@ -533,7 +533,7 @@ def test_command_line_reports_each_finding_and_fails(good_pdf, tmp_path):
 
     path = edited(good_pdf, tmp_path, break_two_things)
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.check_pdf", str(path)],
+        [sys.executable, "-m", "scripts.check.pdf", str(path)],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
-from scripts.citation_style import register_list_style
+from scripts.book.citation_style import register_list_style
 
 SOURCES = """
 @book{unesco, author = {{UNESCO}}, title = {A guide}, publisher = {UNESCO}, year = {2016}}

@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from scripts import editions, pdf_render
+from scripts import editions
+from scripts.pdf import render as pdf_render
 from scripts.publish import publish_file, publish_tree
 
 

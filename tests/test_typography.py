@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.typography import NARROW_NBSP, NBSP, apply_rules, rules_for
+from scripts.i18n.typography import NARROW_NBSP, NBSP, apply_rules, rules_for
 
 
 def test_french_rules_put_the_right_spaces():

@@ -5,8 +5,8 @@ author = "Test editors"
 copyright = "2026, test editors"
 version = release = "1.0"
 language = "en"
-extensions = ["myst_parser", "scripts.frontmatter", "scripts.pdf_builder",
-              "scripts.epub_builder", "scripts.xhtml_raw"]
+extensions = ["myst_parser", "scripts.book.frontmatter", "scripts.pdf.builder",
+              "scripts.epub.builder", "scripts.epub.xhtml_raw"]
 myst_enable_extensions = ["tasklist"]
 nitpicky = True
 html_static_path = ["_static"]

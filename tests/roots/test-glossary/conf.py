@@ -1,4 +1,4 @@
 project = "Glossary"
-extensions = ["myst_parser", "scripts.glossary_order"]
+extensions = ["myst_parser", "scripts.book.glossary_order"]
 locale_dirs = ["locales"]
 gettext_compact = False

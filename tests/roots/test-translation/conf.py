@@ -1,4 +1,4 @@
 project = "Translation"
-extensions = ["myst_parser", "scripts.translation_status"]
+extensions = ["myst_parser", "scripts.i18n.status"]
 locale_dirs = ["locales"]
 gettext_compact = False

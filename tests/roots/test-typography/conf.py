@@ -1,2 +1,2 @@
 project = "Typography"
-extensions = ["myst_parser", "scripts.typography"]
+extensions = ["myst_parser", "scripts.i18n.typography"]

@@ -5,7 +5,7 @@ author = "Test editors"
 copyright = "2026, test editors"
 version = release = "1.0"
 language = "en"
-extensions = ["myst_parser", "scripts.components", "scripts.pdf_builder"]
+extensions = ["myst_parser", "scripts.book.components", "scripts.pdf.builder"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 nitpicky = True
 html_static_path = ["_static"]

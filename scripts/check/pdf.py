@@ -1,6 +1,6 @@
 """Check a PDF's accessibility structure, where no PDF/UA validator can be installed.
 
-    python -m scripts.check_pdf FILE [FILE ...]
+    python -m scripts.check.pdf FILE [FILE ...]
 
 Reads the catalog, the structure tree and the page content with pikepdf and reports each problem
 as ``FILE: page N: CHECK: DETAIL``, then a summary line per file; exits 1 if anything was found.
@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pikepdf
 
-from scripts.pdf_structure import (
+from scripts.check.pdf_structure import (
     StructElement,
     StructTree,
     accessible_text,

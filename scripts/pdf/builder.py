@@ -28,20 +28,20 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
-from scripts import pdf_render
-from scripts.credits import reading_order, translated_credits
-from scripts.offprints import assemble_offprint, offprint_documents
-from scripts.print_breaks import keep_introductions_with_next
-from scripts.print_footnotes import inline_footnotes
-from scripts.print_forms import add_fill_in_fields, fill_in, visit_fill_in_html
-from scripts.print_links import add_page_numbers
-from scripts.source_date import source_moment
-from scripts.template_messages import add_template_messages
-from scripts.typography import apply_rules, rules_for
+from scripts.i18n.template_messages import add_template_messages
+from scripts.i18n.typography import apply_rules, rules_for
+from scripts.pdf import render as pdf_render
+from scripts.pdf.breaks import keep_introductions_with_next
+from scripts.pdf.credits import reading_order, translated_credits
+from scripts.pdf.footnotes import inline_footnotes
+from scripts.pdf.forms import add_fill_in_fields, fill_in, visit_fill_in_html
+from scripts.pdf.links import add_page_numbers
+from scripts.pdf.offprints import assemble_offprint, offprint_documents
+from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
 
-THEME_DIR = Path(__file__).parent / "themes" / "pdfbook"
+THEME_DIR = Path(__file__).parent / "theme"
 TOP_SECTION_CLASS = "document-top"
 PAGE_REFERENCE_CLASS = "page-reference"
 # classes Sphinx gives the text of {ref} and {doc} links
@@ -332,8 +332,8 @@ def extract_theme_messages(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # Its post-transform makes ids unique across the merged pages and rewrites the
     # "#document-<doc>#<id>" links while the single page is assembled.
-    app.setup_extension("scripts.single_document_ids")
-    app.setup_extension("scripts.credits")
+    app.setup_extension("scripts.book.single_document_ids")
+    app.setup_extension("scripts.pdf.credits")
     app.add_html_theme("pdfbook", str(THEME_DIR))
     app.add_builder(PdfBuilder)
     app.add_builder(PrintShopPdfBuilder)

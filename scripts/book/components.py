@@ -28,7 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from scripts.template_messages import add_messages
+from scripts.i18n.template_messages import add_messages
 
 logger = logging.getLogger(__name__)
 _ = get_translation("sphinx")

@@ -1,6 +1,6 @@
 """Check translators' catalogs before they reach a build: ``make check-po``.
 
-    python -m scripts.check_catalogs locales
+    python -m scripts.i18n.check locales
 
 Three kinds of check, each problem reported as ``catalog:line`` with what to fix:
 
@@ -10,7 +10,7 @@ Three kinds of check, each problem reported as ``catalog:line`` with what to fix
   ``{doc}``, ``{term}``; citation keys of ``{cite:p}``), footnote markers, link addresses,
   substitutions and directive fences. Display text may change; targets may not;
 * glossary terms: the display text of a ``{term}`` role uses the wording the language's
-  glossary gives that term (see ``scripts.glossary_consistency``).
+  glossary gives that term (see ``scripts.i18n.glossary_consistency``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
-from scripts.glossary_consistency import GlossaryWording, glossary_wordings, inconsistent_terms
+from scripts.i18n.glossary_consistency import GlossaryWording, glossary_wordings, inconsistent_terms
 
 logger = logging.getLogger("check_catalogs")
 

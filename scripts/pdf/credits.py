@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 
-from scripts.template_messages import add_messages
+from scripts.i18n.template_messages import add_messages
 
 translate = get_translation("sphinx")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts import pdf_layout_checks, pdf_tagging
+from scripts.pdf import layout_checks, tagging
 
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
@@ -92,13 +92,13 @@ def render_pdf(
     written and :class:`OutsideResourceError` lists the refused URLs. The PDF replaces
     ``output`` only once it is complete, so a failed render leaves the previous file in place.
     ``variant`` is a WeasyPrint PDF variant such as ``pdf/ua-1`` (tagged, with the tag tree
-    completed by :mod:`scripts.pdf_tagging`); ``forms`` makes HTML inputs PDF form fields;
+    completed by :mod:`scripts.pdf.tagging`); ``forms`` makes HTML inputs PDF form fields;
     images are downsampled to ``image_dpi`` at their printed size (300 dpi suits print).
     """
     from weasyprint import HTML
 
     if variant and variant.startswith("pdf/ua"):
-        pdf_tagging.install()
+        tagging.install()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
     document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
@@ -116,6 +116,6 @@ def render_pdf(
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
-    problems = (*pdf_layout_checks.overflowing_boxes(document),
-                *pdf_layout_checks.stand_in_glyphs(document))
+    problems = (*layout_checks.overflowing_boxes(document),
+                *layout_checks.stand_in_glyphs(document))
     return RenderResult(output, len(document.pages), problems)

@@ -17,7 +17,7 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
-from scripts.source_date import source_moment
+from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
 

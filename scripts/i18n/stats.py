@@ -1,6 +1,6 @@
 """How complete each translation is, page by page: ``make stats``.
 
-    python -m scripts.catalog_stats --locales locales --json _build/stats.json
+    python -m scripts.i18n.stats --locales locales --json _build/stats.json
 
 Counts translated, fuzzy and untranslated messages in every ``<lang>/LC_MESSAGES/*.po`` of the
 languages listed in ``languages.toml``, prints a table per language, and writes the same
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from scripts.languages import LanguageDataError, Languages, load_languages
+from scripts.i18n.languages import LanguageDataError, Languages, load_languages
 
 logger = logging.getLogger("catalog_stats")
 

@@ -1,6 +1,6 @@
 """Bring every translation's catalogs up to date with the extracted templates, losing nothing.
 
-    python -m scripts.update_catalogs --pot-dir _build/gettext --locales locales
+    python -m scripts.i18n.update --pot-dir _build/gettext --locales locales
 
 For each language listed in ``languages.toml`` and each ``.pot`` file: a missing catalog is
 created; an existing one is merged with GNU ``msgmerge --previous``, so that a changed English
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from scripts.languages import LanguageDataError, load_languages
+from scripts.i18n.languages import LanguageDataError, load_languages
 
 logger = logging.getLogger("update_catalogs")
 

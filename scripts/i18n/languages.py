@@ -52,7 +52,7 @@ def load_languages(locales: Path) -> Languages:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        msg = f"{path}: missing; list the book's languages there (see scripts/languages.py)"
+        msg = f"{path}: missing; list the book's languages there (see scripts/i18n/languages.py)"
         raise LanguageDataError(msg) from None
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(f"{path}: {exc}") from None

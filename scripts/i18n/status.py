@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util.nodes import is_translatable
 
-from scripts.catalog_stats import Counts, report
-from scripts.languages import LanguageDataError, load_languages
+from scripts.i18n.languages import LanguageDataError, load_languages
+from scripts.i18n.stats import Counts, report
 
 
 def measure(app: Sphinx) -> None:

@@ -1,0 +1,2 @@
+"""The EPUB edition: Sphinx's EPUB builder with the accessibility metadata and well-formed
+XHTML that reading systems and EPUBCheck expect."""
