@@ -9,8 +9,9 @@ directory, so the second and third builds reuse the parsed environment. Builders
 ``<build>/work``; a finished edition is then published to ``<build>/html/<lang>/``,
 ``<build>/epub/<lang>/<name>-<lang>.epub`` or ``<build>/pdf/<lang>/<name>-<lang>.pdf``, with
 the PDF's offprints in ``<build>/pdf/<lang>/offprints/`` and the print-shop version (format
-``pdf-print``) beside it as ``<name>-print-<lang>.pdf``. A failed build publishes nothing, so
-the last good edition stays in place.
+``pdf-print``) beside it as ``<name>-print-<lang>.pdf``. A language's editions are published
+together once all of them are built; a failed build publishes nothing of its language, so the
+last good set stays in place.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.pdf.render import weasyprint_problem
-from scripts.publish import publish_file, publish_tree
+from scripts.publish import publish_together
 
 logger = logging.getLogger("editions")
 
@@ -80,46 +81,54 @@ def sphinx_arguments(layout: Layout, builder: str, language: str, outdir: Path,
             str(layout.source), str(outdir)]
 
 
-def publish(layout: Layout, fmt: str, language: str) -> Path:
-    """Copy a finished build into the published tree and return where it went."""
+def products(layout: Layout, fmt: str, language: str) -> list[tuple[Path, Path]]:
+    """What one finished build publishes: ``(built, published)`` pairs."""
     work = layout.work(language, fmt)
     if fmt == "html":
-        return publish_tree(work, layout.build / "html" / language)
+        return [(work, layout.build / "html" / language)]
     suffix = PUBLISHED_AS.get(fmt, fmt)
-    products = sorted(work.glob(f"*.{suffix}"))
-    if len(products) != 1:
-        msg = f"expected one .{suffix} file in {work}, found {len(products)}"
+    built = sorted(work.glob(f"*.{suffix}"))
+    if len(built) != 1:
+        msg = f"expected one .{suffix} file in {work}, found {len(built)}"
         raise RuntimeError(msg)
-    product = products[0]
+    product = built[0]
     folder = layout.build / PUBLISHED_AS.get(fmt, fmt) / language
+    pairs = [(product, folder / f"{product.stem}-{language}{product.suffix}")]
     # parts of the book printed on their own (offprints) travel with it
     parts = work / "offprints"
     if parts.is_dir():
-        publish_tree(parts, folder / "offprints")
-    return publish_file(product, folder / f"{product.stem}-{language}{product.suffix}")
+        pairs.append((parts, folder / "offprints"))
+    return pairs
 
 
 def build_editions(layout: Layout, formats: list[str], languages: list[str],
                    verbose: bool = False) -> bool:
-    """Build and publish ``formats`` for ``languages``; stop at the first failure."""
-    steps = [(language, fmt) for language in languages for fmt in formats]
-    for number, (language, fmt) in enumerate(steps, start=1):
-        logger.info("[%d/%d] %s %s ...", number, len(steps), language, fmt)
-        # Output starts empty so that a page whose source was removed is not published again;
-        # the doctrees are kept, so sources are still read only when they changed.
-        shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
-        outcome = run_sphinx(
-            sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
-                             layout.doctrees(language)),
-            verbose,
-        )
-        if not outcome.ok:
-            logger.error("%s %s edition failed (messages above name file and line); "
-                         "the published edition is unchanged", language, fmt)
-            return False
-        where = publish(layout, fmt, language)
-        logger.info("[%d/%d] %s %s done in %.1f s, peak memory %.0f MB: %s", number,
-                    len(steps), language, fmt, outcome.seconds, outcome.peak_mb, where)
+    """Build ``formats`` for ``languages``; publish a language's editions together, and only
+    once all of them are built. Stop at the first failure."""
+    total = len(formats) * len(languages)
+    number = 0
+    for language in languages:
+        for fmt in formats:
+            number += 1
+            logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
+            # Output starts empty so that a page whose source was removed is not published
+            # again; the doctrees are kept, so sources are read only when they changed.
+            shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
+            outcome = run_sphinx(
+                sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
+                                 layout.doctrees(language)),
+                verbose,
+            )
+            if not outcome.ok:
+                logger.error("%s %s edition failed (messages above name file and line); "
+                             "no %s edition was published, the previous ones stay in place",
+                             language, fmt, language)
+                return False
+            logger.info("[%d/%d] %s %s done in %.1f s, peak memory %.0f MB", number, total,
+                        language, fmt, outcome.seconds, outcome.peak_mb)
+        published = publish_together([pair for fmt in formats
+                                      for pair in products(layout, fmt, language)])
+        logger.info("%s published: %s", language, ", ".join(str(path) for path in published))
     return True
 
 
