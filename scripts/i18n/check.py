@@ -94,13 +94,17 @@ def check_catalog(path: Path, catalog: Catalog,
     return found
 
 
+# msgfmt closes with "<its path>: found N fatal errors", which repeats what was said above
+_MSGFMT_SUMMARY = re.compile(r"^\S*msgfmt: found ")
+
+
 def msgfmt_problems(path: Path, msgfmt: str) -> list[str]:
     result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
                             capture_output=True, text=True)
     if result.returncode == 0:
         return []
     return [line for line in result.stderr.splitlines()
-            if line.strip() and not line.startswith("msgfmt: found")]
+            if line.strip() and not _MSGFMT_SUMMARY.match(line)]
 
 
 def check_language(directory: Path, msgfmt: str) -> list[str]:
