@@ -70,3 +70,18 @@ def test_images_are_downsampled_to_print_resolution(tmp_path):
     with pikepdf.open(result.path) as document:
         images = [image for page in document.pages for image in page.get_images().values()]
         assert [int(image.Width) for image in images] == [pytest.approx(236, abs=2)]
+
+
+def test_fonts_are_subset_alike_with_and_without_harfbuzz_subset(tmp_path, monkeypatch):
+    """The same page gives the same bytes whether or not the machine has libharfbuzz-subset."""
+    from weasyprint.pdf import fonts
+    from weasyprint.text import ffi
+
+    if ffi.harfbuzz_subset is None:
+        pytest.skip("this machine has no libharfbuzz-subset to compare with (CI installs it)")
+    monkeypatch.setattr(fonts, "harfbuzz_subset", ffi.harfbuzz_subset)
+    with_library = render(tmp_path, "<p>Prévention locale, égalité, Ærø.</p>").path.read_bytes()
+    # a machine without the library: WeasyPrint finds no HarfBuzz subsetter at all
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)
+    without_library = render(tmp_path, "<p>Prévention locale, égalité, Ærø.</p>")
+    assert without_library.path.read_bytes() == with_library

@@ -46,6 +46,18 @@ def weasyprint_problem() -> str | None:
     return None
 
 
+def pin_font_subsetter() -> None:
+    """Subset fonts with fontTools, pinned in requirements.lock, on every machine.
+
+    WeasyPrint subsets with HarfBuzz when the system has libharfbuzz-subset and with fontTools
+    otherwise, and the two write different bytes: without this, the same source would give
+    different PDFs on machines that differ only in an optional library.
+    """
+    from weasyprint.pdf import fonts
+
+    fonts.harfbuzz_subset = None
+
+
 def _inside(url: str, root: Path) -> bool:
     parsed = urlparse(url)
     if parsed.scheme == "data":
@@ -99,6 +111,7 @@ def render_pdf(
 
     if variant and variant.startswith("pdf/ua"):
         tagging.install()
+    pin_font_subsetter()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
     document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
