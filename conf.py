@@ -26,6 +26,14 @@ today_fmt = "%d %B %Y"
 
 extensions = [
     "myst_parser",
+    # A chapter is untrusted input: it may use only files inside guidebook/, raw HTML that
+    # formats text, and UTF-8; a page that warned is read again until it is fixed.
+    "scripts.book.confinement",
+    "scripts.book.raw_html",
+    "scripts.book.source_encoding",
+    "scripts.book.problem_documents",
+    # A translation's catalogs pass make check-po's checks before the build uses them.
+    "scripts.i18n.checked_catalogs",
     "scripts.i18n.translated_config",
     "scripts.book.frontmatter",
     "scripts.pdf.builder",
@@ -40,6 +48,8 @@ extensions = [
     "sphinxcontrib.bibtex",
 ]
 source_suffix = {".md": "markdown"}
+# how refusals name the book's folder to partners
+confinement_source_label = "guidebook"
 exclude_patterns = ["_build", "_static", "_templates"]
 # MyST: ::: blocks for the guidebook's components (practice, checklist...), definition lists
 # for their fields, typographic quotes.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.pdf.builder import PdfBuildError
+from scripts.pdf import render as pdf_render
 
 
 @pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
@@ -34,13 +34,32 @@ def test_bad_front_matter_names_file_line_and_fix(app):
 
 
 @pytest.mark.sphinx("pdf", testroot="partner-mistakes", freshenv=True)
-def test_pdf_refuses_files_outside_the_build(app):
-    with pytest.raises(PdfBuildError) as raised:
-        app.build()
-    message = str(raised.value)
-    assert "chapters/outside-resource.md: asks for file:///etc/hostname" in message
-    assert "chapters/outside-resource.md: asks for https://example.org/tracker.png" in message
-    assert not (app.outdir / "broken-book.pdf").exists()
+def test_files_outside_the_book_are_refused_while_the_page_is_read(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    for line in (11, 13):
+        assert (f"chapters/outside-resource.md:{line}: WARNING: raw HTML with <img> is not "
+                "allowed") in warnings
+    # nothing reached the renderer, which would have refused it a second time
+    assert "asks for" not in warnings
+
+
+@pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)
+def test_a_bibliography_entry_pointing_at_a_local_file_is_refused(app):
+    app.build()
+    assert ("refs.bib:7: WARNING: bibliography entry 'local2020' has url = file:///etc/passwd, "
+            "which is not a web address") in app.warning.getvalue()
+
+
+def test_the_renderer_still_refuses_what_a_theme_asks_from_outside(tmp_path):
+    """Below the read-time rule, the PDF renderer reads nothing outside its folder either."""
+    page = tmp_path / "out" / "page.html"
+    page.parent.mkdir()
+    page.write_text('<html><body><img src="file:///etc/hostname" alt="x"></body></html>')
+    with pytest.raises(pdf_render.OutsideResourceError) as raised:
+        pdf_render.render_pdf(page, page.with_suffix(".pdf"), page.parent)
+    assert raised.value.urls == ["file:///etc/hostname"]
+    assert not page.with_suffix(".pdf").exists()
 
 
 @pytest.mark.sphinx("html", testroot="partner-mistakes", freshenv=True)

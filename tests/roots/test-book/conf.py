@@ -5,8 +5,10 @@ author = "Test editors"
 copyright = "2026, test editors"
 version = release = "1.0"
 language = "en"
-extensions = ["myst_parser", "scripts.book.frontmatter", "scripts.pdf.builder",
-              "scripts.epub.builder", "scripts.epub.xhtml_raw"]
+extensions = ["myst_parser", "scripts.book.confinement", "scripts.book.raw_html",
+              "scripts.book.source_encoding", "scripts.book.problem_documents",
+              "scripts.book.frontmatter", "scripts.pdf.builder", "scripts.epub.builder",
+              "scripts.epub.xhtml_raw"]
 myst_enable_extensions = ["tasklist"]
 nitpicky = True
 html_static_path = ["_static"]
