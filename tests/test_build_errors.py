@@ -51,6 +51,21 @@ def test_a_bibliography_entry_pointing_at_a_local_file_is_refused(app):
             "which is not a web address") in app.warning.getvalue()
 
 
+@pytest.mark.sphinx("pdf", testroot="partner-mistakes", freshenv=True,
+                    confoverrides={"extensions": ["myst_parser", "scripts.pdf.builder",
+                                                  "sphinxcontrib.bibtex"]})
+def test_without_the_read_time_rule_the_pdf_builder_refuses_in_one_line_each(app):
+    # the test root's output folder is shared with the other PDF test of this file
+    (app.outdir / "broken-book.pdf").unlink(missing_ok=True)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert ("chapters/outside-resource.md: WARNING: asks for file:///etc/hostname, which is "
+            "outside the build output") in warnings
+    assert "chapters/outside-resource.md: WARNING: asks for https://example.org/tracker.png" \
+        in warnings
+    assert not (app.outdir / "broken-book.pdf").exists()
+
+
 def test_the_renderer_still_refuses_what_a_theme_asks_from_outside(tmp_path):
     """Below the read-time rule, the PDF renderer reads nothing outside its folder either."""
     page = tmp_path / "out" / "page.html"

@@ -255,7 +255,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
                                            forms=self.wants_forms(),
                                            image_dpi=self.config.pdf_image_dpi)
         except pdf_render.OutsideResourceError as exc:
-            raise PdfBuildError(self._describe_refusals(html_path, exc.urls)) from None
+            # one warning a refused address, not an exception: Sphinx would print a crash report
+            for docname, url in self._describe_refusals(html_path, exc.urls):
+                logger.warning("%sasks for %s, which is outside the build output; put the file "
+                               "under the book's source folder and refer to it relatively",
+                               "" if docname else "the PDF theme or stylesheets ", url,
+                               location=(docname, None) if docname else None,
+                               type="pdf", subtype="outside")
+            return
         finally:
             weasy_logger.removeHandler(handler)
         logger.info("rendered %s: %d pages in %.1f s", output.name, result.pages,
@@ -263,7 +270,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
         for problem in result.problems:
             logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
 
-    def _describe_refusals(self, html_path: Path, urls: list[str]) -> str:
+    def _describe_refusals(self, html_path: Path,
+                           urls: list[str]) -> list[tuple[str | None, str]]:
         """Name the source file of each refused URL by finding which document's HTML asks for it."""
         html = html_path.read_text(encoding="utf-8")
         base = html_path.resolve().as_uri()
@@ -273,14 +281,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
             end = marks[index + 1].start() if index + 1 < len(marks) else len(html)
             for match in _URL_ATTRIBUTE.finditer(html, mark.end(), end):
                 owners.setdefault(urljoin(base, match.group(1) or match.group(2)), mark.group(1))
-        lines = []
-        for url in urls:
-            docname = owners.get(url)
-            where = (str(self.env.doc2path(docname, False)) if docname
-                     else "the PDF theme or stylesheets")
-            lines.append(f"{where}: asks for {url}, which is outside the build output; "
-                         "put the file under the book's source folder and refer to it relatively")
-        return "refused to read files outside the build:\n" + "\n".join(lines)
+        return [(owners.get(url), url) for url in urls]
 
 
 class PrintShopPdfBuilder(PdfBuilder):
