@@ -67,13 +67,3 @@ def publish_together(pairs: list[tuple[Path, Path]]) -> list[Path]:
             copy.discard()
         raise
     return [copy.commit() for copy in staged]
-
-
-def publish_file(source: Path, destination: Path) -> Path:
-    """Copy ``source`` to ``destination`` through a temporary file and an atomic rename."""
-    return publish_together([(source, destination)])[0]
-
-
-def publish_tree(source: Path, destination: Path) -> Path:
-    """Replace the directory ``destination`` by a copy of ``source``."""
-    return publish_together([(source, destination)])[0]

@@ -11,7 +11,7 @@ import pytest
 
 from scripts import editions
 from scripts.pdf import render as pdf_render
-from scripts.publish import publish_file, publish_tree
+from scripts.publish import publish_together
 
 
 @pytest.fixture
@@ -46,6 +46,18 @@ def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
     assert not list(published_page.parents[2].glob(".*"))  # no half-copied edition beside it
 
 
+def test_a_format_that_fails_late_keeps_the_formats_built_before_it_unpublished(book):
+    assert run(book, "html", "pdf") == 0
+    published_page = (book.parent / "_build/html/en/chapters/two.html")
+    good_page = published_page.read_text()
+    # the site shows any character; the PDF refuses one its font cannot print
+    chapter = book / "chapters/two.md"
+    chapter.write_text(chapter.read_text().replace("Short text.", "Short text \u4e2d."))
+    assert run(book, "html", "pdf") == 1
+    assert (book.parent / "_build/work/en/html/chapters/two.html").read_text() != good_page
+    assert published_page.read_text() == good_page
+
+
 def test_an_unknown_language_is_refused_with_the_known_ones(book, caplog):
     assert run(book, "html", "--language", "de") == 1
     assert "de not listed in" in caplog.text
@@ -68,22 +80,37 @@ def test_missing_pango_is_one_clear_line(book, caplog, monkeypatch):
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in errors[0]
 
 
-def test_publish_tree_replaces_the_whole_edition(tmp_path):
+def test_a_published_folder_is_replaced_whole(tmp_path):
     old, new, site = tmp_path / "old", tmp_path / "new", tmp_path / "site"
     old.mkdir()
     (old / "gone.html").write_text("old page")
     new.mkdir()
     (new / "index.html").write_text("new page")
-    publish_tree(old, site)
-    publish_tree(new, site)
+    publish_together([(old, site)])
+    publish_together([(new, site)])
     assert sorted(path.name for path in site.iterdir()) == ["index.html"]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["new", "old", "site"]
 
 
-def test_publish_file_leaves_no_partial_file(tmp_path):
+def test_a_failed_copy_publishes_nothing_of_the_set(tmp_path):
+    site, pdf = tmp_path / "site", tmp_path / "book.pdf"
+    site.mkdir()
+    (site / "index.html").write_text("last good page")
+    pdf.write_bytes(b"last good pdf")
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "index.html").write_text("new page")
+    with pytest.raises(FileNotFoundError):
+        publish_together([(fresh, site), (tmp_path / "never-built.pdf", pdf)])
+    assert (site / "index.html").read_text() == "last good page"
+    assert pdf.read_bytes() == b"last good pdf"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["book.pdf", "fresh", "site"]
+
+
+def test_a_published_file_leaves_no_partial_file(tmp_path):
     source = tmp_path / "book.pdf"
     source.write_bytes(b"%PDF-1.7 complete")
-    target = publish_file(source, tmp_path / "out/book-en.pdf")
+    [target] = publish_together([(source, tmp_path / "out/book-en.pdf")])
     assert target.read_bytes() == b"%PDF-1.7 complete"
     assert [path.name for path in target.parent.iterdir()] == ["book-en.pdf"]
 

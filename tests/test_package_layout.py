@@ -17,7 +17,7 @@ RANKS = {"": 4, "pdf": 3, "epub": 3, "check": 2, "book": 2, "i18n": 1, "util": 0
 
 
 def room_of(module: str) -> str:
-    """``scripts.pdf.builder`` -> ``pdf``; ``scripts.publish.publish_file`` -> ``""`` (the top)."""
+    """``scripts.pdf.builder`` -> ``pdf``; ``scripts.publish.publish_together`` -> ``""``."""
     parts = module.split(".")
     return parts[1] if len(parts) > 2 and (PACKAGE / parts[1]).is_dir() else ""
 
