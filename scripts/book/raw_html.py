@@ -21,6 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from scripts.book.confinement import LINK_SCHEMES
+
 logger = logging.getLogger(__name__)
 
 ALLOWED_ELEMENTS = frozenset({
@@ -32,7 +34,6 @@ ALLOWED_ELEMENTS = frozenset({
 })
 ALLOWED_ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "colspan", "rowspan",
                                 "scope", "headers", "abbr", "datetime", "cite", "href"})
-LINK_SCHEMES = frozenset({"", "http", "https", "mailto"})
 ADVICE = ("write it in MyST instead (images, links, tables and the book's components all have "
           "MyST forms)")
 
@@ -83,7 +84,8 @@ def _is_inert_tick_box(attributes: dict[str, str | None]) -> bool:
 def _safe_address(value: str) -> bool:
     # browsers ignore control characters and spaces inside a scheme ("java\tscript:")
     cleaned = "".join(ch for ch in value if ch > " ").lower()
-    return urlsplit(cleaned).scheme in LINK_SCHEMES
+    # no scheme: a link within the book
+    return urlsplit(cleaned).scheme in LINK_SCHEMES | {""}
 
 
 def unsafe_parts(markup: str) -> list[str]:
