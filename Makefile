@@ -48,8 +48,8 @@ update-po: gettext  ## Update every language's catalogs from the .pot files, kee
 check-po: venv  ## Check every catalog: msgfmt --check and MyST markup kept (catalog:line)
 	$(BIN)/python -m scripts.i18n.check locales
 
-stats: venv  ## Show how complete each translation is, per page; write $(BUILDDIR)/stats.json
-	$(BIN)/python -m scripts.i18n.stats --locales locales --json $(BUILDDIR)/stats.json
+stats: gettext  ## Show how complete each translation is against the current English, per page; write $(BUILDDIR)/stats.json
+	$(BIN)/python -m scripts.i18n.stats --locales locales --pot-dir $(BUILDDIR)/gettext --json $(BUILDDIR)/stats.json
 
 test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)

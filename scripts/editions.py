@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.i18n.languages import LanguageDataError, load_languages
+from scripts.i18n.status import POT_DIR_VARIABLE
 from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
 
@@ -52,6 +53,11 @@ class Layout:
     def doctrees(self, language: str) -> Path:
         return self.build / "work" / language / "doctrees"
 
+    @property
+    def messages(self) -> Path:
+        """The source messages (.pot) extracted from the current sources."""
+        return self.build / "gettext"
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -60,14 +66,15 @@ class Outcome:
     peak_mb: float
 
 
-def run_sphinx(arguments: list[str], verbose: bool) -> Outcome:
+def run_sphinx(arguments: list[str], verbose: bool,
+               environment: dict[str, str] | None = None) -> Outcome:
     """Run one sphinx-build in a child process; report success, wall time and peak memory."""
     command = [sys.executable, "-m", "sphinx", *arguments]
     if not verbose:
         command.insert(3, "-q")
     logger.debug("running %s", " ".join(command))
     started = time.perf_counter()
-    child = subprocess.Popen(command)
+    child = subprocess.Popen(command, env=environment)
     # wait4 gives this child's own peak memory, not the largest of all children so far
     _pid, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -107,6 +114,8 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
     once all of them are built. Stop at the first failure."""
     total = len(formats) * len(languages)
     number = 0
+    # translation progress, on every edition, counts the messages the sources hold now
+    environment = {**os.environ, POT_DIR_VARIABLE: str(layout.messages.resolve())}
     for language in languages:
         for fmt in formats:
             number += 1
@@ -117,7 +126,7 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
             outcome = run_sphinx(
                 sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
                                  layout.doctrees(language)),
-                verbose,
+                verbose, environment,
             )
             if not outcome.ok:
                 logger.error("%s %s edition failed (messages above name file and line); "
@@ -132,13 +141,19 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
     return True
 
 
-def build_catalogs(layout: Layout, verbose: bool = False) -> bool:
-    """Extract message catalogs (.pot) in the source language into ``<build>/gettext``."""
-    outdir = layout.build / "gettext"
+def build_catalogs(layout: Layout, verbose: bool = False, strict: bool = True) -> bool:
+    """Extract message catalogs (.pot) in the source language into ``<build>/gettext``.
+
+    ``strict`` is for translators' ``make gettext``: warnings are errors. Before the editions
+    the extraction only feeds the translation progress, and the editions' own builds report
+    every problem of the sources, so it stays quiet instead of saying each one twice.
+    """
+    outdir = layout.messages
     logger.info("extracting message catalogs into %s ...", outdir)
+    checks = ["-W", "--keep-going", "-n"] if strict else ["-Q"]
     arguments = ["-b", "gettext", "-c", str(layout.confdir),
                  "-d", str(layout.build / "work" / "gettext-doctrees"),
-                 "-W", "--keep-going", "-n", str(layout.source), str(outdir)]
+                 *checks, str(layout.source), str(outdir)]
     outcome = run_sphinx(arguments, verbose)
     if not outcome.ok:
         logger.error("catalog extraction failed (messages above name file and line)")
@@ -166,10 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout(arguments.source, arguments.confdir, arguments.locales,
                     arguments.build_dir)
     formats = [fmt for fmt in FORMATS if fmt in arguments.formats]
-    if "gettext" in arguments.formats and not build_catalogs(layout, arguments.verbose):
-        return 1
     if not formats:
-        return 0
+        return 0 if build_catalogs(layout, arguments.verbose) else 1
     # WeasyPrint reports its own progress at INFO level; only its problems matter here
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     if any(fmt.startswith("pdf") for fmt in formats) and (problem := weasyprint_problem()):
@@ -186,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
                      layout.locales / "languages.toml", ", ".join(known))
         return 1
     started = time.perf_counter()
+    # the editions count how complete each translation is against the current messages
+    if not build_catalogs(layout, arguments.verbose, strict=False):
+        return 1
     if not build_editions(layout, formats, languages, arguments.verbose):
         return 1
     logger.info("built %d edition(s) in %.1f s", len(formats) * len(languages),

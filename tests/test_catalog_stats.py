@@ -6,7 +6,7 @@ import json
 import logging
 from pathlib import Path
 
-from scripts.i18n.stats import main
+from scripts.i18n.stats import Counts, main, shown
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 LANGUAGES = """source = "en"
@@ -55,3 +55,44 @@ def test_a_complete_required_set_is_released(tmp_path):
     catalog(locales / "xx" / "LC_MESSAGES" / "about.po", 'msgid "E"\nmsgstr ""\n')
     assert main(["--locales", str(locales), "--json", str(tmp_path / "s.json")]) == 0
     assert json.loads((tmp_path / "s.json").read_text())[0]["released"] is True
+
+
+def test_against_the_current_english_a_new_or_changed_page_is_untranslated_at_once(tmp_path):
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    (locales / "languages.toml").write_text(LANGUAGES)
+    # the catalogs were complete for the English as it was
+    folder = locales / "xx" / "LC_MESSAGES"
+    catalog(folder / "chapters" / "one.po", 'msgid "A"\nmsgstr "a"\n\nmsgid "B"\nmsgstr "b"\n')
+    catalog(folder / "chapters" / "removed.po", 'msgid "R"\nmsgstr "r"\n')
+    # the English now: one message of chapter one changed, and a chapter was added
+    pots = tmp_path / "gettext"
+    catalog(pots / "chapters" / "one.pot",
+            'msgid "A"\nmsgstr ""\n\nmsgid "B, changed"\nmsgstr ""\n')
+    catalog(pots / "chapters" / "two.pot", 'msgid "New"\nmsgstr ""\n')
+
+    assert main(["--locales", str(locales), "--json", str(tmp_path / "before.json")]) == 0
+    assert json.loads((tmp_path / "before.json").read_text())[0]["released"] is True
+
+    assert main(["--locales", str(locales), "--pot-dir", str(pots),
+                 "--json", str(tmp_path / "now.json")]) == 0
+    [language] = json.loads((tmp_path / "now.json").read_text())
+    assert language["released"] is False
+    assert language["pages"] == {
+        "chapters/one": {"translated": 1, "fuzzy": 0, "untranslated": 1, "percent": 50.0},
+        "chapters/two": {"translated": 0, "fuzzy": 0, "untranslated": 1, "percent": 0.0},
+    }
+
+
+def test_missing_extracted_messages_are_one_clear_line(tmp_path, caplog):
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    (locales / "languages.toml").write_text(LANGUAGES)
+    assert main(["--locales", str(locales), "--pot-dir", str(tmp_path / "none")]) == 1
+    assert "no extracted messages; run make gettext first" in caplog.text
+
+
+def test_an_incomplete_translation_is_never_shown_as_100_percent():
+    assert shown(Counts(translated=1142, untranslated=1).percent) == 99
+    assert shown(Counts(translated=1142, untranslated=1).percent, 1) == 99.9
+    assert shown(Counts(translated=3).percent) == 100

@@ -1,7 +1,9 @@
 """Tell readers how complete a translation is, and where it still shows the original.
 
 With ``translation_languages_file`` set in conf.py (the languages.toml beside the catalogs),
-each build measures its language's catalogs against the release rule of that file. Pages get
+each build measures every language's catalogs against the release rule of that file, counting
+the messages of the current sources when ``translation_pot_dir`` (or the environment variable
+``TRANSLATION_POT_DIR``) names the ``.pot`` files that ``make gettext`` extracted. Pages get
 ``translation_status`` ("released", "preview", or "" for the source language),
 ``translation_percent`` and ``translation_languages`` (the released languages, for a
 switcher) in their template context. In a translated build, every paragraph that has no
@@ -11,6 +13,7 @@ readers and hyphenation switch language for it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +21,30 @@ from docutils import nodes
 from docutils.transforms import Transform
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
+from sphinx.util import logging
 from sphinx.util.nodes import is_translatable
 
 from scripts.i18n.languages import LanguageDataError, load_languages
-from scripts.i18n.stats import Counts, report
+from scripts.i18n.stats import Counts, report, shown
+
+logger = logging.getLogger(__name__)
+
+POT_DIR_VARIABLE = "TRANSLATION_POT_DIR"
+
+
+def extracted_messages(app: Sphinx) -> Path | None:
+    """Where ``make gettext`` put the current source messages, if the build was told."""
+    if not app.config.translation_pot_dir:
+        logger.info("translation progress counted from the catalogs alone: no "
+                    "translation_pot_dir (or %s) names the extracted messages", POT_DIR_VARIABLE)
+        return None
+    folder = Path(app.confdir, app.config.translation_pot_dir)
+    if not folder.is_dir():
+        logger.warning("translation_pot_dir: %s does not exist, so translation progress would "
+                       "ignore changes to the English; extract the messages first (make "
+                       "gettext)", folder, type="i18n", subtype="pot_dir")
+        return None
+    return folder
 
 
 def measure(app: Sphinx) -> None:
@@ -34,15 +57,16 @@ def measure(app: Sphinx) -> None:
             languages = load_languages(path.parent)
         except LanguageDataError as exc:
             raise ConfigError(str(exc)) from None
-        reports = {entry.code: entry for entry in report(path.parent, languages)}
+        reports = {entry.code: entry
+                   for entry in report(path.parent, languages, extracted_messages(app))}
         status["translation_report"] = [
             {"code": code, "name": languages.name(code),
              "source": code == languages.source,
              "released": code == languages.source or reports[code].released,
              "percent": 100 if code == languages.source
-             else round(sum(reports[code].pages.values(), Counts()).percent),
+             else int(shown(sum(reports[code].pages.values(), Counts()).percent)),
              "pages": [] if code == languages.source else [
-                 {"page": page, "percent": round(counts.percent)}
+                 {"page": page, "percent": int(shown(counts.percent))}
                  for page, counts in reports[code].pages.items()]}
             for code in languages.codes]
         status["translation_languages"] = [
@@ -51,7 +75,7 @@ def measure(app: Sphinx) -> None:
         if (entry := reports.get(app.config.language)) is not None:
             total = sum(entry.pages.values(), Counts())
             status["translation_status"] = "released" if entry.released else "preview"
-            status["translation_percent"] = f"{total.percent:.0f}"
+            status["translation_percent"] = f"{shown(total.percent):.0f}"
     app.env.translation_status = status
 
 
@@ -88,6 +112,10 @@ def status_page(app: Sphinx):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("translation_source_language", "en", "env", types=frozenset({str}))
     app.add_config_value("translation_languages_file", "", "env", types=frozenset({str}))
+    # the .pot files of the current sources, so that progress counts what the English says now;
+    # the editions command extracts them first and names them in the environment
+    app.add_config_value("translation_pot_dir", os.environ.get(POT_DIR_VARIABLE, ""), "",
+                         types=frozenset({str}))
     # (pagename, template) of a page listing editions and translation progress, or ()
     app.add_config_value("translation_status_page", (), "html", types=frozenset({tuple, list}))
     # edition name -> link from a language's site root, with {lang} for the language code
