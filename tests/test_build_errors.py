@@ -122,3 +122,14 @@ def test_unknown_citation_and_glossary_term_name_file_and_line(app):
     assert "known2020" not in warnings
     assert "chapters/bad-citation.md:13:" in warnings
     assert "word nobody defined" in warnings
+
+
+@pytest.mark.sphinx("pdf", testroot="book", freshenv=True)
+def test_missing_pango_in_the_builder_is_one_warning_not_a_crash(app, monkeypatch):
+    monkeypatch.setattr(pdf_render, "weasyprint_problem", lambda: pdf_render.PANGO_HINT)
+    # the test root's output folder is shared with the other PDF tests of this file
+    (app.outdir / "test-book.pdf").unlink(missing_ok=True)
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines() if "[pdf.machine]" in line]
+    assert len(warnings) == 1 and "apt-get install libpango-1.0-0" in warnings[0]
+    assert not (app.outdir / "test-book.pdf").exists()

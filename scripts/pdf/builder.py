@@ -23,7 +23,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
@@ -48,10 +47,6 @@ PAGE_REFERENCE_CLASS = "page-reference"
 PAGE_LINK_CLASSES = {"std-ref", "std-doc", "doc"}
 _DOCUMENT_MARK = re.compile(r'<span id="document-([^"]+)"></span>')
 _URL_ATTRIBUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
-
-
-class PdfBuildError(SphinxError):
-    category = "PDF error"
 
 
 # Warnings about the machine rather than the book: the PDF comes out right either way, so they
@@ -244,7 +239,9 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def render(self, html_path: Path, output: Path) -> None:
         problem = pdf_render.weasyprint_problem()
         if problem:
-            raise PdfBuildError(problem)
+            # a warning, not an exception, which Sphinx would print as a crash report
+            logger.warning("%s", problem, type="pdf", subtype="machine")
+            return
         handler = _ToSphinxLog()
         weasy_logger = std_logging.getLogger("weasyprint")
         weasy_logger.addHandler(handler)
