@@ -134,3 +134,5 @@ def test_a_removed_chapter_disappears_from_the_published_site(book):
     (book / "index.md").write_text((book / "index.md").read_text().replace("chapters/two\n", ""))
     assert run(book, "html") == 0
     assert not (site / "chapters/two.html").exists()
+    # nothing of the removed page stays in the build tree, its cached doctree included
+    assert not list((book.parent / "_build/work").rglob("two.doctree"))
