@@ -76,3 +76,11 @@ def test_a_term_shown_in_other_words_than_the_glossary_is_reported(tmp_path):
     assert "{term} 'Exit work' is shown as 'travail de sortie'" in problems[0]
     assert "'Accompagnement à la sortie'" in problems[0]
     assert "glossary.po:" in problems[0]
+
+
+def test_msgfmt_speaks_the_same_whatever_language_the_caller_exports(tmp_path, monkeypatch):
+    # `make html LANGUAGE=fr` puts LANGUAGE=fr in the environment of every tool it runs
+    monkeypatch.setenv("LANGUAGE", "fr")
+    path = write(tmp_path, "broken.po", 'msgid "A"\nmsgstr "a\n')
+    # msgfmt names the line after the one whose string is left open
+    assert check_all(tmp_path) == [f"{path}:7: end-of-line within string"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -99,8 +100,11 @@ _MSGFMT_SUMMARY = re.compile(r"^\S*msgfmt: found ")
 
 
 def msgfmt_problems(path: Path, msgfmt: str) -> list[str]:
+    # in the C locale: `make html LANGUAGE=fr` exports LANGUAGE, which GNU gettext's own tools
+    # obey, and the summary line must be recognised whatever the caller's language
     result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True,
+                            env={**os.environ, "LC_ALL": "C"})
     if result.returncode == 0:
         return []
     return [line for line in result.stderr.splitlines()
