@@ -11,7 +11,9 @@ directory, so the second and third builds reuse the parsed environment. Builders
 the PDF's offprints in ``<build>/pdf/<lang>/offprints/`` and the print-shop version (format
 ``pdf-print``) beside it as ``<name>-print-<lang>.pdf``. A language's editions are published
 together once all of them are built; a failed build publishes nothing of its language, so the
-last good set stays in place.
+last good set stays in place. The EPUBs and PDFs of all languages are built before the sites,
+which offer them with their sizes (described in ``<build>/downloads/<lang>.json``); the site's
+root gets a page that leads each reader to their language.
 """
 
 from __future__ import annotations
@@ -26,10 +28,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.edition_files import (
+    describe_products,
+    read_description,
+    still_published,
+    write_description,
+)
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.status import POT_DIR_VARIABLE
 from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
+from scripts.site.downloads import DOWNLOADS_VARIABLE
+from scripts.site.landing import SiteLanguage, write_landing_page
 
 logger = logging.getLogger("editions")
 
@@ -52,6 +62,13 @@ class Layout:
 
     def doctrees(self, language: str) -> Path:
         return self.build / "work" / language / "doctrees"
+
+    def downloads(self, language: str) -> Path:
+        """The published description of a language's downloads."""
+        return self.build / "downloads" / f"{language}.json"
+
+    def work_downloads(self, language: str) -> Path:
+        return self.build / "work" / language / "downloads.json"
 
     @property
     def messages(self) -> Path:
@@ -108,36 +125,91 @@ def products(layout: Layout, fmt: str, language: str) -> list[tuple[Path, Path]]
     return pairs
 
 
+def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], verbose: bool,
+              environment: dict[str, str]) -> bool:
+    """Build one edition into its work folder; say how it went."""
+    number, total = step
+    logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
+    # Output starts empty so that a page whose source was removed is not published again;
+    # the doctrees are kept, so sources are read only when they changed.
+    shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
+    outcome = run_sphinx(
+        sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
+                         layout.doctrees(language)),
+        verbose, environment,
+    )
+    if not outcome.ok:
+        logger.error("%s %s edition failed (messages above name file and line); no %s edition "
+                     "was published, the previous ones stay in place", language, fmt, language)
+        return False
+    logger.info("[%d/%d] %s %s done in %.1f s, peak memory %.0f MB", number, total, language,
+                fmt, outcome.seconds, outcome.peak_mb)
+    return True
+
+
+def describe_downloads(layout: Layout, formats: list[str], language: str) -> None:
+    """Describe ``language``'s downloads as they will be once published: this run's formats
+    from the work folders, the others as published before."""
+    described = still_published(read_description(layout.downloads(language)), layout.build)
+    for fmt in formats:
+        described.pop(fmt, None)
+        described.update(describe_products(fmt, products(layout, fmt, language), layout.build))
+    write_description(layout.work_downloads(language), described)
+
+
+def publish(layout: Layout, formats: list[str], language: str) -> None:
+    pairs = [pair for fmt in formats for pair in products(layout, fmt, language)]
+    if any(fmt != "html" for fmt in formats):
+        pairs.append((layout.work_downloads(language), layout.downloads(language)))
+    published = publish_together(pairs)
+    logger.info("%s published: %s", language, ", ".join(str(path) for path in published))
+
+
+def join_downloads(layout: Layout, languages: list[str], built: list[str]) -> Path:
+    """One file describing every language's downloads, for the sites to read."""
+    joined = {language: read_description(layout.work_downloads(language)) if language in built
+              else still_published(read_description(layout.downloads(language)), layout.build)
+              for language in languages}
+    path = layout.build / "work" / "downloads.json"
+    write_description(path, joined)
+    return path
+
+
 def build_editions(layout: Layout, formats: list[str], languages: list[str],
-                   verbose: bool = False) -> bool:
+                   verbose: bool = False, all_languages: list[str] | None = None) -> bool:
     """Build ``formats`` for ``languages``; publish a language's editions together, and only
-    once all of them are built. Stop at the first failure."""
+    once all of them are built. Stop at the first failure.
+
+    The downloadable editions (EPUB, PDF) of every language are built first, so that each
+    language's site can offer all of them with their sizes; each language is then published
+    as soon as its site is built.
+    """
+    downloads = [fmt for fmt in formats if fmt != "html"]
     total = len(formats) * len(languages)
     number = 0
     # translation progress, on every edition, counts the messages the sources hold now
     environment = {**os.environ, POT_DIR_VARIABLE: str(layout.messages.resolve())}
     for language in languages:
-        for fmt in formats:
+        for fmt in downloads:
             number += 1
-            logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
-            # Output starts empty so that a page whose source was removed is not published
-            # again; the doctrees are kept, so sources are read only when they changed.
-            shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
-            outcome = run_sphinx(
-                sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
-                                 layout.doctrees(language)),
-                verbose, environment,
-            )
-            if not outcome.ok:
-                logger.error("%s %s edition failed (messages above name file and line); "
-                             "no %s edition was published, the previous ones stay in place",
-                             language, fmt, language)
+            if not build_one(layout, fmt, language, (number, total), verbose, environment):
                 return False
-            logger.info("[%d/%d] %s %s done in %.1f s, peak memory %.0f MB", number, total,
-                        language, fmt, outcome.seconds, outcome.peak_mb)
-        published = publish_together([pair for fmt in formats
-                                      for pair in products(layout, fmt, language)])
-        logger.info("%s published: %s", language, ", ".join(str(path) for path in published))
+        if downloads:
+            describe_downloads(layout, downloads, language)
+        if "html" not in formats:
+            publish(layout, downloads, language)
+    if "html" not in formats:
+        return True
+    joined = join_downloads(layout, all_languages or languages, languages if downloads else [])
+    environment[DOWNLOADS_VARIABLE] = str(joined.resolve())
+    for language in languages:
+        number += 1
+        if not build_one(layout, "html", language, (number, total), verbose, environment):
+            return False
+        publish(layout, formats, language)
+    known = load_languages(layout.locales)
+    write_landing_page(layout.build / "html", [SiteLanguage(code, known.name(code))
+                                               for code in known.codes])
     return True
 
 
@@ -202,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     # the editions count how complete each translation is against the current messages
     if not build_catalogs(layout, arguments.verbose, strict=False):
         return 1
-    if not build_editions(layout, formats, languages, arguments.verbose):
+    if not build_editions(layout, formats, languages, arguments.verbose, known):
         return 1
     logger.info("built %d edition(s) in %.1f s", len(formats) * len(languages),
                 time.perf_counter() - started)

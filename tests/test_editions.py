@@ -33,13 +33,14 @@ def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
     published_pdf = book.parent / "_build/pdf/en/test-book-en.pdf"
     published_page = book.parent / "_build/html/en/chapters/two.html"
     good_pdf, good_page = published_pdf.read_bytes(), published_page.read_text()
-    assert "[2/2] en pdf done" in caplog.text
+    assert "[1/2] en pdf done" in caplog.text
+    assert "[2/2] en html done" in caplog.text
 
     chapter = book / "chapters/two.md"
     chapter.write_text(chapter.read_text().replace("{ref}`one`", "{ref}`gone`"))
     caplog.clear()
     assert run(book, "html", "pdf") == 1
-    assert "en html edition failed" in caplog.text
+    assert "en pdf edition failed" in caplog.text
     assert "the previous ones stay in place" in caplog.text
     assert published_pdf.read_bytes() == good_pdf
     assert published_page.read_text() == good_page
@@ -47,15 +48,15 @@ def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
 
 
 def test_a_format_that_fails_late_keeps_the_formats_built_before_it_unpublished(book):
-    assert run(book, "html", "pdf") == 0
-    published_page = (book.parent / "_build/html/en/chapters/two.html")
-    good_page = published_page.read_text()
-    # the site shows any character; the PDF refuses one its font cannot print
+    assert run(book, "html", "epub", "pdf") == 0
+    published_epub = book.parent / "_build/epub/en/test-book-en.epub"
+    good_epub = published_epub.read_bytes()
+    # the EPUB shows any character; the PDF refuses one its font cannot print
     chapter = book / "chapters/two.md"
     chapter.write_text(chapter.read_text().replace("Short text.", "Short text \u4e2d."))
-    assert run(book, "html", "pdf") == 1
-    assert (book.parent / "_build/work/en/html/chapters/two.html").read_text() != good_page
-    assert published_page.read_text() == good_page
+    assert run(book, "html", "epub", "pdf") == 1
+    assert (book.parent / "_build/work/en/epub/test-book.epub").read_bytes() != good_epub
+    assert published_epub.read_bytes() == good_epub
 
 
 def test_an_unknown_language_is_refused_with_the_known_ones(book, caplog):

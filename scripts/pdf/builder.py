@@ -35,7 +35,7 @@ from scripts.pdf.credits import reading_order, translated_credits
 from scripts.pdf.footnotes import inline_footnotes
 from scripts.pdf.forms import add_fill_in_fields, fill_in, visit_fill_in_html
 from scripts.pdf.links import add_page_numbers
-from scripts.pdf.offprints import assemble_offprint, offprint_documents
+from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
 from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
@@ -225,6 +225,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def render_offprints(self) -> None:
         order = reading_order(self.env, self.config.root_doc)
         language = self.config.language or "en"
+        printed: dict[str, str] = {}
         for docname in offprint_documents(order, self.offprint_patterns()):
             self._offprint = docname
             try:
@@ -235,6 +236,10 @@ class PdfBuilder(SingleFileHTMLBuilder):
             name = f"{self.config.pdf_basename}-{_slug(docname)}-{language}.pdf"
             self.render(self.outdir / f"offprint-{_slug(docname)}{self.out_suffix}",
                         self.outdir / "offprints" / name)
+            printed[docname] = name
+        if printed:
+            # which document each file prints, for the site to link a page to its own PDF
+            write_offprint_index(self.outdir / "offprints", printed)
 
     def render(self, html_path: Path, output: Path) -> None:
         problem = pdf_render.weasyprint_problem()

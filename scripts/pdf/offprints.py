@@ -11,6 +11,8 @@ so the reader sees the same words as in the book and no link leads to a missing 
 from __future__ import annotations
 
 import fnmatch
+import json
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -19,6 +21,8 @@ from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
 
 OUTSIDE_CLASS = "outside-offprint"
+# beside the offprints: which document each file prints
+INDEX_NAME = "index.json"
 
 
 def offprint_documents(order: list[str], patterns: list[str]) -> list[str]:
@@ -59,3 +63,17 @@ def unlink_outside_references(tree: nodes.document) -> int:
         reference.replace_self(text)
         unlinked += 1
     return unlinked
+
+
+def write_offprint_index(folder: Path, printed: dict[str, str]) -> None:
+    """Record ``{docname: file name}`` for the offprints in ``folder``."""
+    (folder / INDEX_NAME).write_text(json.dumps(printed, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+
+
+def read_offprint_index(folder: Path) -> dict[str, str]:
+    """``{docname: file name}`` of the offprints in ``folder``; empty if it has none."""
+    path = folder / INDEX_NAME
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
