@@ -46,6 +46,14 @@ extensions = [
     "scripts.book.glossary_order",
     "scripts.i18n.status",
     "sphinxcontrib.bibtex",
+    # The site: downloads beside the pages, languages, search, and the web's conventions.
+    "scripts.site.theme",
+    "scripts.site.page_context",
+    "scripts.site.downloads",
+    "scripts.site.editions_page",
+    "scripts.site.search",
+    "sphinx_sitemap",
+    "notfound.extension",
 ]
 source_suffix = {".md": "markdown"}
 # how refusals name the book's folder to partners
@@ -60,10 +68,6 @@ myst_heading_anchors = 3
 bibtex_bibfiles = ["guidebook/references.bib"]
 bibtex_default_style = "plain_by_name"
 bibtex_reference_style = "author_year_round"
-# Absolute, because the gettext builder reads templates_path relative to the sources while the
-# HTML builders read it relative to this file.
-templates_path = [str(HERE / "guidebook" / "_templates")]
-
 # Every contributed page must say who wrote it, under which licence and how current it is.
 frontmatter_documents = ["about", "how-to-use", "glossary", "references", "checklists", "toolkit",
                          "chapters/*"]
@@ -89,10 +93,6 @@ locale_dirs = ["../locales"]  # relative to the sources (guidebook/)
 gettext_compact = False
 # Which languages exist and when a translation is complete enough to release (make stats).
 translation_languages_file = "locales/languages.toml"
-# The site's page listing the editions to download and each translation's progress.
-translation_status_page = ("editions", "editions.html")
-edition_downloads = {"PDF": "../../pdf/{lang}/prevention-guidebook-{lang}.pdf",
-                     "EPUB": "../../epub/{lang}/prevention-guidebook-{lang}.epub"}
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
 translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle", "pdf_subject",
@@ -101,19 +101,46 @@ translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle"
 # -- HTML site ---------------------------------------------------------------------------------
 
 html_title = project
-html_theme = "alabaster"
+# furo (a skip link, a menu drawer on phones, light and dark schemes, "on this page" contents)
+# with the language switcher, downloads and search of scripts/site/theme.py.
+html_theme = "furo-book"
 html_static_path = ["guidebook/_static"]
-html_css_files = ["screen.css", "components.css"]
+html_css_files = ["components.css", "screen.css"]
+html_favicon = "guidebook/_static/favicon.svg"
 html_theme_options = {
-    "show_relbars": True,
-    "font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
-    "head_font_family": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+    "light_css_variables": {
+        "color-brand-primary": "#1f5c7a",
+        "color-brand-content": "#1b5573",
+        "color-brand-visited": "#5b3a85",
+        "font-stack": "'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#8cc8e8",
+        "color-brand-content": "#8cc8e8",
+        "color-brand-visited": "#c9a8f0",
+    },
 }
 html_last_updated_fmt = today_fmt
 # The book has no index entries: an empty index page would only be noise.
 html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False
+html_show_sphinx = False
+
+# Where the site's language folders are published (canonical links, sitemaps and the 404 page
+# need the full address); a placeholder until the book has a real one. See README, Deploying.
+site_base_url = "https://guidebook.example.org/html/"
+# Under each page's title: its front matter, then its own PDF (the offprint).
+site_page_facts = {"contributors": "Contributors", "organisation": "Organisation",
+                   "country": "Country", "status": "Status", "last_reviewed": "Last reviewed"}
+site_fact_values = {"status": {"draft": "Draft", "in-review": "In review", "final": "Final"}}
+site_edition_labels = {"pdf": "PDF", "epub": "EPUB", "pdf-print": "PDF for print shops"}
+# The page listing every language's editions and each translation's progress.
+site_editions_template = "editions.html"
+# One sitemap per language; pages name their other languages themselves (hreflang).
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]
+sitemap_show_lastmod = False
 
 # -- EPUB --------------------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ The rooms, highest first; a module imports only from its own room or from a lowe
 
 - ``editions`` and ``publish`` (here): build every edition of every language and put each in
   place;
-- ``pdf``, ``epub``: one room per edition format, its builder and what only it needs;
+- ``pdf``, ``epub``, ``site``: one room per edition format, its builder and what only it needs
+  (``site`` is the HTML edition as a website);
 - ``check``: quality gates that read finished editions, knowing nothing of how they were made;
 - ``book``: what partners write, read and shaped the same way for every format;
 - ``i18n``: languages, catalogs and what a translation changes in a build;

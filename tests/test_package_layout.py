@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent / "scripts"
 # Highest first, as scripts/__init__.py describes them; rooms of equal rank are independent.
-RANKS = {"": 4, "pdf": 3, "epub": 3, "check": 2, "book": 2, "i18n": 1, "util": 0}
+RANKS = {"": 4, "pdf": 3, "epub": 3, "site": 3, "check": 2, "book": 2, "i18n": 1, "util": 0}
 
 
 def room_of(module: str) -> str:

@@ -5,8 +5,9 @@ each build measures every language's catalogs against the release rule of that f
 the messages of the current sources when ``translation_pot_dir`` (or the environment variable
 ``TRANSLATION_POT_DIR``) names the ``.pot`` files that ``make gettext`` extracted. Pages get
 ``translation_status`` ("released", "preview", or "" for the source language),
-``translation_percent`` and ``translation_languages`` (the released languages, for a
-switcher) in their template context. In a translated build, every paragraph that has no
+``translation_percent``, ``translation_languages`` (the released languages) and
+``translation_report`` (every language with its progress, page by page) in their template
+context. In a translated build, every paragraph that has no
 translation yet keeps the source text and is marked with the source language, so screen
 readers and hyphenation switch language for it.
 """
@@ -101,14 +102,6 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     context.update(app.env.translation_status)
 
 
-def status_page(app: Sphinx):
-    """The site's page of editions and translations, when conf.py names its template."""
-    if app.config.translation_status_page and app.builder.format == "html" and \
-            app.builder.name == "html":
-        page, template = app.config.translation_status_page
-        yield page, {"edition_downloads": app.config.edition_downloads}, template
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("translation_source_language", "en", "env", types=frozenset({str}))
     app.add_config_value("translation_languages_file", "", "env", types=frozenset({str}))
@@ -116,12 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # the editions command extracts them first and names them in the environment
     app.add_config_value("translation_pot_dir", os.environ.get(POT_DIR_VARIABLE, ""), "",
                          types=frozenset({str}))
-    # (pagename, template) of a page listing editions and translation progress, or ()
-    app.add_config_value("translation_status_page", (), "html", types=frozenset({tuple, list}))
-    # edition name -> link from a language's site root, with {lang} for the language code
-    app.add_config_value("edition_downloads", {}, "html", types=frozenset({dict}))
     app.add_transform(MarkUntranslated)
-    app.connect("html-collect-pages", status_page)
     app.connect("builder-inited", measure)
     app.connect("html-page-context", add_page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
