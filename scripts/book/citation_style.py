@@ -2,7 +2,9 @@
 
 sphinxcontrib-bibtex's author-year style uses square brackets, which in running text read like
 editorial insertions; this module registers ``author_year_round`` for
-``bibtex_reference_style``: "(Efus, 2016a)".
+``bibtex_reference_style``: "(Efus, 2016a)". Two authors are joined with the page language's
+word for "and" (``_("and")`` in the book's catalogs): "(Feddes et Gallucci, 2015)"; the comma
+before the last of three or more authors is English usage and stays in English only.
 
 pybtex's ``plain`` list is sorted by a key that keeps the braces of a corporate author
 (``{{Efus}}``), and ``{`` sorts after every letter, so all persons came before all
@@ -20,12 +22,22 @@ import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from sphinx.application import Sphinx
-from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinx.locale import _
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+from scripts.i18n.template_messages import add_messages
 
 
 def round_brackets() -> BracketStyle:
     return BracketStyle(left="(", right=")")
+
+
+def persons_in_page_language() -> PersonStyle:
+    """Author lists joined as the language of the build writes them; called when the build
+    sets up its citation style, once its language is known."""
+    word = _("and")
+    return PersonStyle(sep2=f" {word} ", last_sep=", and " if word == "and" else f" {word} ")
 
 
 @dataclass
@@ -35,6 +47,7 @@ class RoundAuthorYearStyle(AuthorYearReferenceStyle):
     bracket_author: BracketStyle = field(default_factory=round_brackets)
     bracket_label: BracketStyle = field(default_factory=round_brackets)
     bracket_year: BracketStyle = field(default_factory=round_brackets)
+    person: PersonStyle = field(default_factory=persons_in_page_language)
 
 
 class NameSorting(AuthorYearTitleSorting):
@@ -54,8 +67,14 @@ def register_list_style() -> None:
     pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_by_name", PlainByNameStyle)
 
 
+def extract_labels(app: Sphinx) -> None:
+    if app.builder.name == "gettext":
+        add_messages(app.builder, ["and"], __file__)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     register_list_style()
+    app.connect("builder-inited", extract_labels)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYearStyle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
