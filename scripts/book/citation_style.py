@@ -21,6 +21,7 @@ import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
+from pybtex.style.template import names, sentence
 from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
@@ -59,6 +60,12 @@ class NameSorting(AuthorYearTitleSorting):
 
 class PlainByNameStyle(PlainStyle):
     default_sorting_style = "author_year_title_by_name"
+
+    def format_names(self, role, as_sentence=True):
+        """Authors in the references list joined like those of the citations."""
+        persons = persons_in_page_language()
+        formatted = names(role, sep=", ", sep2=persons.sep2, last_sep=persons.last_sep)
+        return sentence[formatted] if as_sentence else formatted
 
 
 def register_list_style() -> None:

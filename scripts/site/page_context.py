@@ -22,6 +22,7 @@ previews use absolute addresses, and sphinx-notfound-page's ``notfound_urls_pref
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 from urllib.parse import urlparse
@@ -138,12 +139,31 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     )
 
 
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND_TEXT = ("There is no page at this address. It may have moved when the book was "
+                  "revised, or the address may be mistyped. The menu leads to every page.")
+
+
+def translate_not_found_page(app: Sphinx) -> None:
+    """sphinx-notfound-page's page in the build's language, unless conf.py wrote its own."""
+    config = app.config
+    if "notfound_context" not in config or \
+            config.notfound_context.get("title") != NOT_FOUND_TITLE:  # the extension's default
+        return
+    config.notfound_context = {
+        "title": _(NOT_FOUND_TITLE),
+        "body": f"<h1>{html.escape(_(NOT_FOUND_TITLE))}</h1>\n"
+                f"<p>{html.escape(_(NOT_FOUND_TEXT))}</p>",
+    }
+
+
 def extract_labels(app: Sphinx) -> None:
     """Give translators the labels conf.py sets for the site."""
     if app.builder.name != "gettext":
         return
     config = app.config
-    labels = [*config.site_page_facts.values(), *config.site_edition_labels.values(),
+    labels = [NOT_FOUND_TITLE, NOT_FOUND_TEXT,
+              *config.site_page_facts.values(), *config.site_edition_labels.values(),
               *(label for values in config.site_fact_values.values()
                 for label in values.values())]
     add_messages(app.builder, labels, __file__)
@@ -162,6 +182,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_editions_template", "", "html", types=frozenset({str}))
     app.connect("config-inited", set_base_url)
     app.connect("builder-inited", extract_labels)
+    app.connect("builder-inited", translate_not_found_page)
     app.connect("html-page-context", add_page_context)
     # after the theme has put its navigation into the context
     app.connect("html-page-context", repair_markup, priority=900)

@@ -5,8 +5,9 @@ its bundled translations break the search script, and it does not match "prevent
 "prévention". Pagefind indexes the built pages by their ``lang``, stems the languages it
 knows, matches words with and without diacritics, and brings its search box translated.
 
-Only the part of each page marked ``data-pagefind-body`` (the article, in the book's
-templates) is indexed, so navigation and footers do not turn up in results. The index goes
+Only the part of each page marked ``data-pagefind-body`` (the article, in the furo-book
+theme) is indexed, without what is marked ``data-pagefind-ignore`` (a page's front matter and
+downloads) or Sphinx's permalink marks, so results quote the text itself. The index goes
 into ``<outdir>/pagefind/``; pages load it only on the search page.
 """
 
@@ -29,6 +30,8 @@ def index_site(app: Sphinx, exception: Exception | None) -> None:
         return
     command = [sys.executable, "-m", "pagefind", "--site", str(app.outdir),
                "--output-subdir", BUNDLE,
+               # Sphinx's permalink marks are not words of the text
+               "--exclude-selectors", ".headerlink",
                # pages are files; a link to a folder would not open from disk or every server
                "--keep-index-url", "--quiet"]
     logger.info("indexing the site for search (Pagefind) ...")
