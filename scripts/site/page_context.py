@@ -101,25 +101,6 @@ def languages_of_page(app: Sphinx, pagename: str, context: dict[str, Any]) -> li
     return languages
 
 
-# What the HTML writers and the theme emit that assistive technology reads wrongly, and its
-# repair: a heading role needs a level; docutils' citation entries carry a deprecated role
-# inside a list that needs list items; a table that scrolls sideways must take the keyboard
-# focus so that it can be scrolled without a mouse.
-MARKUP_REPAIRS = [
-    ('class="caption" role="heading"', 'class="caption" role="heading" aria-level="2"'),
-    ('role="doc-biblioentry"', 'role="listitem"'),
-    ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
-]
-
-
-def repair_markup(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: Any) -> None:
-    for key in ("body", "furo_navigation_tree", "toc"):
-        if isinstance(context.get(key), str):
-            for old, new in MARKUP_REPAIRS:
-                context[key] = context[key].replace(old, new)
-
-
 def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                      doctree: Any) -> None:
     languages = languages_of_page(app, pagename, context)
@@ -184,6 +165,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", extract_labels)
     app.connect("builder-inited", translate_not_found_page)
     app.connect("html-page-context", add_page_context)
-    # after the theme has put its navigation into the context
-    app.connect("html-page-context", repair_markup, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

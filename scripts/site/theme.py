@@ -3,7 +3,8 @@
 Its page template (``theme/furo-book/page.html``) translates every label of the interface
 through the book's catalogs, opens the phone menus from the keyboard, carries the language
 switcher and the alternates in other languages, and shows under each page's title its front
-matter and its own PDF. It also brings the page of editions and the search page (Pagefind).
+matter and its own PDF. It also brings the page of editions, the search page (Pagefind) and
+the HTML writer of :mod:`scripts.site.translator`.
 Translators find the templates' labels in ``sphinx.pot``: the gettext builder reads only the
 book's own ``templates_path``, so this module adds them.
 """
@@ -16,6 +17,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from scripts.i18n.template_messages import add_template_messages
+from scripts.site.translator import SiteTranslator
 
 THEME_DIR = Path(__file__).parent / "theme" / "furo-book"
 
@@ -30,5 +32,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for extension in ("page_context", "downloads", "editions_page", "search"):
         app.setup_extension(f"scripts.site.{extension}")
     app.add_html_theme("furo-book", str(THEME_DIR))
+    app.set_translator("html", SiteTranslator)
     app.connect("builder-inited", extract_template_labels)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
