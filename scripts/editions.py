@@ -176,13 +176,14 @@ def join_downloads(layout: Layout, languages: list[str], built: list[str]) -> Pa
 
 
 def build_editions(layout: Layout, formats: list[str], languages: list[str],
-                   verbose: bool = False, all_languages: list[str] | None = None) -> bool:
+                   verbose: bool = False, site: list[SiteLanguage] | None = None) -> bool:
     """Build ``formats`` for ``languages``; publish a language's editions together, and only
     once all of them are built. Stop at the first failure.
 
     The downloadable editions (EPUB, PDF) of every language are built first, so that each
     language's site can offer all of them with their sizes; each language is then published
-    as soon as its site is built.
+    as soon as its site is built. ``site`` lists every language of the book with its name, for
+    the sites' downloads and the page at the site's root.
     """
     downloads = [fmt for fmt in formats if fmt != "html"]
     total = len(formats) * len(languages)
@@ -200,16 +201,16 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
             publish(layout, downloads, language)
     if "html" not in formats:
         return True
-    joined = join_downloads(layout, all_languages or languages, languages if downloads else [])
+    site = site or [SiteLanguage(code, code) for code in languages]
+    joined = join_downloads(layout, [language.code for language in site],
+                            languages if downloads else [])
     environment[DOWNLOADS_VARIABLE] = str(joined.resolve())
     for language in languages:
         number += 1
         if not build_one(layout, "html", language, (number, total), verbose, environment):
             return False
         publish(layout, formats, language)
-    known = load_languages(layout.locales)
-    write_landing_page(layout.build / "html", [SiteLanguage(code, known.name(code))
-                                               for code in known.codes])
+    write_landing_page(layout.build / "html", site)
     return True
 
 
@@ -261,10 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         logger.error("%s", problem)
         return 1
     try:
-        known = load_languages(layout.locales).codes
+        book_languages = load_languages(layout.locales)
     except LanguageDataError as exc:
         logger.error("%s", exc)
         return 1
+    known = book_languages.codes
     languages = arguments.languages or known
     if unknown := [lang for lang in languages if lang not in known]:
         logger.error("%s not listed in %s; known languages: %s", ", ".join(unknown),
@@ -274,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     # the editions count how complete each translation is against the current messages
     if not build_catalogs(layout, arguments.verbose, strict=False):
         return 1
-    if not build_editions(layout, formats, languages, arguments.verbose, known):
+    site = [SiteLanguage(code, book_languages.name(code)) for code in known]
+    if not build_editions(layout, formats, languages, arguments.verbose, site):
         return 1
     logger.info("built %d edition(s) in %.1f s", len(formats) * len(languages),
                 time.perf_counter() - started)
