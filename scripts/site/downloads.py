@@ -50,12 +50,19 @@ def load_downloads(app: Sphinx) -> None:
         logger.warning("site_downloads: %s does not exist; pages link no downloads", path,
                        type="site", subtype="downloads")
         return
-    app.env.site_downloads = json.loads(path.read_text(encoding="utf-8"))
+    described = json.loads(path.read_text(encoding="utf-8"))
+    # sizes are written once per build, not once per page
+    language = app.config.language or "en"
+    for files in described.values():
+        for entry in [*files.get("offprints", {}).values(),
+                      *(entry for fmt, entry in files.items() if fmt != "offprints")]:
+            entry["size"] = readable_size(entry["bytes"], language)
+    app.env.site_downloads = described
 
 
-def offered(entry: dict[str, Any], fmt: str, root: str, language: str) -> dict[str, Any]:
-    return {"format": fmt, "href": posixpath.join(root, entry["href"]),
-            "size": readable_size(entry["bytes"], language), "pages": entry.get("pages")}
+def offered(entry: dict[str, Any], fmt: str, root: str) -> dict[str, Any]:
+    return {"format": fmt, "href": posixpath.join(root, entry["href"]), "size": entry["size"],
+            "pages": entry.get("pages")}
 
 
 def add_downloads(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -65,9 +72,9 @@ def add_downloads(app: Sphinx, pagename: str, templatename: str, context: dict[s
     described = app.env.site_downloads
     own = described.get(language, {})
     offprint = own.get("offprints", {}).get(pagename)
-    context["page_download"] = offered(offprint, "pdf", root, language) if offprint else None
+    context["page_download"] = offered(offprint, "pdf", root) if offprint else None
     context["edition_downloads"] = {
-        code: [offered(files[fmt], fmt, root, language)
+        code: [offered(files[fmt], fmt, root)
                for fmt in WHOLE_BOOK_FORMATS if fmt in files]
         for code, files in described.items()}
     context["language_downloads"] = context["edition_downloads"].get(language, [])
