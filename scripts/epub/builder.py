@@ -48,8 +48,9 @@ class EpubTranslator(HTML5Translator):
 
     def visit_citation(self, node: Any) -> None:
         super().visit_citation(node)
-        # DPUB-ARIA 1.1 deprecates doc-biblioentry; EPUBCheck warns on every entry.
-        self.body[-1] = self.body[-1].replace(' role="doc-biblioentry"', "")
+        # DPUB-ARIA 1.1 deprecates doc-biblioentry (EPUBCheck warns on every entry), and the
+        # entries sit in a role="list", which needs list items (DAISY Ace: critical)
+        self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
 
 
 class AccessibleEpubBuilder(Epub3Builder):
