@@ -17,6 +17,7 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from scripts.book.aria_markup import AccessibleMarkup
 from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
@@ -43,14 +44,9 @@ def accessibility_metadata(properties: dict[str, list[str]], summary: str) -> st
     return "\n".join(lines) + "\n"
 
 
-class EpubTranslator(HTML5Translator):
-    """Sphinx's HTML writer without ARIA roles that EPUB's accessibility rules deprecate."""
-
-    def visit_citation(self, node: Any) -> None:
-        super().visit_citation(node)
-        # DPUB-ARIA 1.1 deprecates doc-biblioentry (EPUBCheck warns on every entry), and the
-        # entries sit in a role="list", which needs list items (DAISY Ace: critical)
-        self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
+class EpubTranslator(AccessibleMarkup, HTML5Translator):
+    """Sphinx's HTML writer with the book's accessible markup (list items in the references,
+    levels on the contents' captions)."""
 
 
 class AccessibleEpubBuilder(Epub3Builder):
