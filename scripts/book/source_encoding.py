@@ -36,8 +36,6 @@ def guess_encoding(data: bytes) -> str:
     return "an unknown encoding"
 
 
-TOCTREE_LOGGER = "sphinx.sphinx.environment.adapters.toctree"
-
 
 class _LeftOutPages(std_logging.Filter):
     """Drop "toctree contains reference to non-existing document" for a page refused here."""
@@ -70,8 +68,11 @@ def refuse_undecodable_pages(app: Sphinx, env: BuildEnvironment, docnames: list[
             env.project.docnames.discard(docname)
             left_out.docnames.add(docname)
     if left_out.docnames:
-        # on the logger that tables of contents write to, so that the repeats are never counted
-        std_logging.getLogger(TOCTREE_LOGGER).addFilter(left_out)
+        # on the handler every warning passes through, so that the repeats are never counted,
+        # whether a table of contents warns while it is read or while it is written
+        for handler in std_logging.getLogger(logging.NAMESPACE).handlers:
+            if isinstance(handler, logging.WarningStreamHandler):
+                handler.filters.insert(0, left_out)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
