@@ -6,8 +6,22 @@ VENV       ?= .venv
 BUILDDIR   ?= _build
 LANGUAGE   ?=
 PYTESTOPTS ?=
+# make check: the branch a pull request goes to (changes since it decide which translations
+# are checked); FILES=... names changed files instead; ALL=1 checks every language
+BASE       ?= origin/main
+FILES      ?=
+ALL        ?=
+# make preview: the page being written and the port of http://127.0.0.1:PORT/
+PAGE       ?= index
+PORT       ?= 8000
 
 BIN        := $(VENV)/bin
+# Values on the command line reach the command through the environment, so the shell, not make,
+# quotes a title such as "Parents' groups".
+NEW_PAGE_OPTIONS = $(if $(TITLE),--title "$$TITLE") $(if $(SLUG),--slug "$$SLUG") \
+                   $(if $(CONTRIBUTOR),--contributor "$$CONTRIBUTOR") \
+                   $(if $(ORGANISATION),--organisation "$$ORGANISATION") \
+                   $(if $(COUNTRY),--country "$$COUNTRY")
 EDITIONS   := $(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) $(if $(LANGUAGE),--language $(LANGUAGE))
 # Dates inside the editions come from the last commit, so rebuilding the same source gives the same files.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -16,10 +30,11 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: help all html epub pdf pdf-print check-pdf gettext update-po check-po stats test lint venv clean
+.PHONY: help all html epub pdf pdf-print check new-chapter new-appendix preview check-pdf gettext \
+        update-po check-po stats translation-impact test lint venv clean
 
 help:  ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 all: venv  ## Build every edition (HTML, EPUB, PDF with offprints, print-shop PDF) in every language
 	$(EDITIONS) html epub pdf pdf-print
@@ -36,6 +51,20 @@ pdf: venv  ## Build the PDF and its offprints (LANGUAGE=xx for one language)
 pdf-print: venv  ## Build the print-shop PDF: crop marks, bleed, no link colour (LANGUAGE=xx)
 	$(EDITIONS) pdf-print
 
+check: venv  ## Check the sources in seconds, without building: English and the catalogs you changed (ALL=1: all)
+	$(BIN)/python -m scripts.check.sources --build-dir $(BUILDDIR) --since $(BASE) \
+	  $(if $(ALL),--all-languages) $(if $(LANGUAGE),--language $(LANGUAGE)) $(FILES)
+
+new-chapter: venv  ## Start a chapter from the template and list it (asks, or TITLE= SLUG= CONTRIBUTOR= ORGANISATION= COUNTRY=)
+	$(BIN)/python -m scripts.book.new_page chapter $(NEW_PAGE_OPTIONS)
+
+new-appendix: venv  ## Start a back-matter page (toolkit part, appendix) the same way
+	$(BIN)/python -m scripts.book.new_page appendix $(NEW_PAGE_OPTIONS)
+
+preview: venv  ## Live-reloading site on http://127.0.0.1:8000/ while you write (PAGE=chapters/NN-slug, LANGUAGE=xx)
+	$(BIN)/python -m scripts.site.preview --build-dir $(BUILDDIR) --page $(PAGE) --port $(PORT) \
+	  $(if $(LANGUAGE),--language $(LANGUAGE))
+
 check-pdf: venv  ## Check PDFs' accessibility structure (PDF=file.pdf; default: every built PDF)
 	$(BIN)/python -m scripts.check.pdf $(or $(PDF),$(wildcard $(BUILDDIR)/pdf/*/*.pdf $(BUILDDIR)/pdf/*/offprints/*.pdf))
 
@@ -50,6 +79,9 @@ check-po: venv  ## Check every catalog: msgfmt --check and MyST markup kept (cat
 
 stats: gettext  ## Show how complete each translation is against the current English, per page; write $(BUILDDIR)/stats.json
 	$(BIN)/python -m scripts.i18n.stats --locales locales --pot-dir $(BUILDDIR)/gettext --json $(BUILDDIR)/stats.json
+
+translation-impact: venv  ## Per language and page, the messages a change makes fuzzy or new (BASE=origin/main)
+	$(BIN)/python -m scripts.i18n.impact --base $(BASE) --build-dir $(BUILDDIR)
 
 test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)

@@ -32,10 +32,13 @@ extensions = [
     "scripts.book.raw_html",
     "scripts.book.source_encoding",
     "scripts.book.problem_documents",
+    # the warnings partners meet most say how to fix them
+    "scripts.book.advice",
     # A translation's catalogs pass make check-po's checks before the build uses them.
     "scripts.i18n.checked_catalogs",
     "scripts.i18n.translated_config",
     "scripts.book.frontmatter",
+    "scripts.book.page_template",
     "scripts.pdf.builder",
     "scripts.epub.builder",
     "scripts.epub.xhtml_raw",
@@ -46,6 +49,8 @@ extensions = [
     "scripts.book.glossary_order",
     "scripts.i18n.status",
     "sphinxcontrib.bibtex",
+    # pybtex scans every installed package for its plugins at each citation: once is enough.
+    "scripts.book.bibtex_lookup_cache",
     # The site: downloads beside the pages, languages, search, and the web's conventions.
     "scripts.site.theme",
     "scripts.site.page_context",
@@ -79,6 +84,18 @@ frontmatter_fields = {
     "licence": ["CC-BY-4.0", "CC-BY-SA-4.0"],
     "status": ["draft", "in-review", "final"],
     "last_reviewed": "date",
+}
+
+# Every chapter keeps the template's sections, in its order, with their components; the same
+# file starts a new chapter (make new-chapter). _templates/ is not part of the book.
+page_templates = {"chapters/*": "_templates/chapter.md"}
+# make new-chapter and make new-appendix: the template a page starts from, where it goes and
+# which contents of the root page list it.
+new_page_kinds = {
+    "chapter": {"template": "_templates/chapter.md", "folder": "chapters", "numbered": True,
+                "label_prefix": "ch-", "contents": "Chapters"},
+    "appendix": {"template": "_templates/appendix.md", "folder": "", "contents": "Back matter",
+                 "before": "glossary"},
 }
 
 # -- Warnings are errors -----------------------------------------------------------------------
