@@ -40,6 +40,8 @@ extensions = [
     "scripts.book.frontmatter",
     "scripts.book.page_template",
     "scripts.pdf.builder",
+    # a character the PDF's font lacks is refused at its line, not pages into the PDF
+    "scripts.pdf.glyph_coverage",
     "scripts.epub.builder",
     "scripts.epub.xhtml_raw",
     "scripts.book.components",

@@ -8,9 +8,9 @@
 Each language is read by Sphinx with the editions' configuration and extensions, and every
 reference resolved, but nothing is written (Sphinx's ``dummy`` builder): front matter, the
 template's sections, component shapes, citation keys, glossary terms, references and labels,
-images, files outside the book, raw HTML, encodings and, for a translation, its catalogs are
-checked by the very code that makes ``make`` refuse them. The one thing left to the editions
-is what only a laid-out page shows (text past the margin).
+images, files outside the book, raw HTML, encodings, characters the PDF's font lacks and, for
+a translation, its catalogs are checked by the very code that makes ``make`` refuse them. The
+one thing left to the editions is what only a laid-out page shows (text past the margin).
 
 Every problem is printed once as ``file:line: what is wrong and how to fix it``; inside GitHub
 Actions also as a workflow command (``::error file=…,line=…::``), so that it shows on the pull

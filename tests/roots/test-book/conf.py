@@ -8,7 +8,7 @@ language = "en"
 extensions = ["myst_parser", "scripts.book.confinement", "scripts.book.raw_html",
               "scripts.book.source_encoding", "scripts.book.problem_documents",
               "scripts.book.frontmatter", "scripts.pdf.builder", "scripts.epub.builder",
-              "scripts.epub.xhtml_raw"]
+              "scripts.epub.xhtml_raw", "scripts.pdf.glyph_coverage"]
 myst_enable_extensions = ["tasklist"]
 nitpicky = True
 html_static_path = ["_static"]
