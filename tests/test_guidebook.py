@@ -89,7 +89,7 @@ def test_pdf_metadata_language_and_fonts(build, language):
 
 def editions_title(language: str) -> str:
     return {"en": "Local Prevention of Violent Extremism",
-            "fr": "Prévention locale de l'extrémisme violent"}[language]
+            "fr": "Prévention locale de l\u2019extrémisme violent"}[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

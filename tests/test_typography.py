@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.i18n.typography import NARROW_NBSP, NBSP, apply_rules, rules_for
+from scripts.i18n.typography import NARROW_NBSP, NBSP, apply_rules, rules_for, typeset
 
 
 def test_french_rules_put_the_right_spaces():
@@ -14,8 +14,10 @@ def test_french_rules_put_the_right_spaces():
         f"«{NBSP}une citation{NBSP}»{NARROW_NBSP}!")
 
 
-def test_other_languages_are_left_alone():
-    assert rules_for("en") == [] and rules_for("de") == []
+def test_other_languages_get_only_the_apostrophe():
+    assert typeset("the UK's « Prevent » ; l'État : oui", "de") == (
+        "the UK\u2019s « Prevent » ; l\u2019État : oui")
+    assert typeset("'quoted' and 9'", "en") == "'quoted' and 9'"
 
 
 def test_times_and_urls_keep_their_colons():

@@ -16,6 +16,7 @@ from sphinx.errors import ConfigError
 from sphinx.locale import get_translation
 
 from scripts.i18n.template_messages import add_messages
+from scripts.i18n.typography import typeset
 
 translate = get_translation("sphinx")
 
@@ -27,7 +28,8 @@ def translate_values(app: Sphinx, config: Any) -> None:
             msg = f"translated_config_values names {name!r}, which is not a text setting"
             raise ConfigError(msg)
         if value:
-            setattr(config, name, str(translate(value)))
+            # typed by a translator in a catalog, read where no smart quotes reach
+            setattr(config, name, typeset(str(translate(value)), config.language))
 
 
 def extract_values(app: Sphinx) -> None:

@@ -1,7 +1,11 @@
-"""Language-specific typography applied by the build, so translators type ordinary spaces.
+"""Typography applied by the build, so authors and translators type ordinary characters.
 
+Every language: an apostrophe typed straight between two letters (l'extrémisme, UK's) becomes
+the typographic one (U+2019). MyST's smart quotes do this for a page's own text; this catches
+the text they never see: bibliography entries, and the title and other strings conf.py has
+translated (:func:`typeset`).
 French: a narrow no-break space before ; ! ? and a no-break space before : and inside « ».
-The rule table is per language prefix; other languages are left as written.
+The rule table is per language prefix.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
+APOSTROPHE = "\u2019"
+EVERY_LANGUAGE = [(re.compile(r"(?<=\w)'(?=\w)"), APOSTROPHE)]
 RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "fr": [
         (re.compile(r"[ \u00a0]([;!?])"), NARROW_NBSP + r"\1"),
@@ -29,7 +35,12 @@ UNTOUCHED = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.ma
 
 
 def rules_for(language: str | None) -> list[tuple[re.Pattern[str], str]]:
-    return RULES.get((language or "").split("_")[0].split("-")[0], [])
+    return EVERY_LANGUAGE + RULES.get((language or "").split("_")[0].split("-")[0], [])
+
+
+def typeset(text: str, language: str | None) -> str:
+    """``text`` with the typography of ``language``."""
+    return apply_rules(text, rules_for(language))
 
 
 def apply_rules(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
