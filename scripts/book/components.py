@@ -156,6 +156,8 @@ class Practice(ComponentDirective):
         badge = nodes.paragraph("", _(EVALUATION_LABELS[evaluation]),
                                 classes=["practice-evaluation", f"evaluated-{evaluation}"])
         box[0:0] = [label, title, badge]
+        # the title as the partner wrote it, in every language: what makes two boxes the same
+        box["practice"] = self.arguments[0]
         return [box, *messages]
 
 
