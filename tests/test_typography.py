@@ -20,6 +20,22 @@ def test_other_languages_get_only_the_apostrophe():
     assert typeset("'quoted' and 9'", "en") == "'quoted' and 9'"
 
 
+def test_french_rules_do_not_depend_on_what_was_typed():
+    assert apply_rules("Pourquoi? Voici: «mot» et 50% ; 20 %", rules_for("fr")) == (
+        f"Pourquoi{NARROW_NBSP}? Voici{NBSP}: «{NBSP}mot{NBSP}» et 50{NBSP}%{NARROW_NBSP}; "
+        f"20{NBSP}%")
+
+
+def test_a_space_typed_after_another_node_is_enough():
+    assert apply_rules(" ? et :", rules_for("fr")) == f"{NARROW_NBSP}? et{NBSP}:"
+
+
+def test_addresses_and_times_are_left_alone():
+    text = "https://example.org/?q=1;a=2 à 9:00 et 10:30 !"
+    assert apply_rules(text, rules_for("fr")) == (
+        f"https://example.org/?q=1;a=2 à 9:00 et 10:30{NARROW_NBSP}!")
+
+
 def test_times_and_urls_keep_their_colons():
     assert apply_rules("à 9:00, voir https://example.org", rules_for("fr")) == (
         "à 9:00, voir https://example.org")

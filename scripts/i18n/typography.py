@@ -4,7 +4,8 @@ Every language: an apostrophe typed straight between two letters (l'extrémisme,
 the typographic one (U+2019). MyST's smart quotes do this for a page's own text; this catches
 the text they never see: bibliography entries, and the title and other strings conf.py has
 translated (:func:`typeset`).
-French: a narrow no-break space before ; ! ? and a no-break space before : and inside « ».
+French: a narrow no-break space before ; ! ? and a no-break space before : and % and inside
+« », whether the translator typed a space there or not.
 The rule table is per language prefix.
 """
 
@@ -23,15 +24,25 @@ NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
 EVERY_LANGUAGE = [(re.compile(r"(?<=\w)'(?=\w)"), APOSTROPHE)]
 RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    # whatever the translator typed before the sign (a space, a no-break space or nothing);
+    # only before a space or the end, so that times (9:00) and addresses (https://) keep theirs
     "fr": [
+        (re.compile(r"(?<=\d)[ \u00a0\u202f]?%"), NBSP + "%"),
+        (re.compile(r"«[ \u00a0\u202f]?"), "«" + NBSP),
+        (re.compile(r"[ \u00a0\u202f]?»"), NBSP + "»"),
+        # typed with a space: whatever precedes it (often a link or emphasis, another node)
         (re.compile(r"[ \u00a0]([;!?])"), NARROW_NBSP + r"\1"),
-        (re.compile(r" :(?=\s|$)"), NBSP + ":"),
-        (re.compile(r"« "), "«" + NBSP),
-        (re.compile(r" »"), NBSP + "»"),
+        (re.compile(r"[ \u202f]:(?=\s|$)"), NBSP + ":"),
+        # typed without one, after a word: only before a space or the end
+        (re.compile(r"(?:(?<=[^\W_])|(?<=[%»)\]*]))([;!?])(?=[\s»)]|$)"), NARROW_NBSP + r"\1"),
+        (re.compile(r"(?:(?<=[^\W\d_])|(?<=[»)\]*])):(?=\s|$)"), NBSP + ":"),
     ],
 }
 # Text inside these nodes is code, a URL or markup, not prose.
 UNTOUCHED = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block)
+# Bibliography entries keep the punctuation of the work's own language ("Eroding Trust: The
+# UK's ..."): only the apostrophe, which is the same everywhere, is set.
+CITED_WORKS = (nodes.citation,)
 
 
 def rules_for(language: str | None) -> list[tuple[re.Pattern[str], str]]:
@@ -54,14 +65,15 @@ class LanguageTypography(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         rules = rules_for(self.config.language)
-        if not rules:
-            return
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or isinstance(parent, UNTOUCHED) or any(
-                    isinstance(ancestor, UNTOUCHED) for ancestor in _ancestors(parent)):
+            if parent is None:
                 continue
-            new = apply_rules(str(text), rules)
+            lineage = [parent, *_ancestors(parent)]
+            if any(isinstance(node, UNTOUCHED) for node in lineage):
+                continue
+            cited = any(isinstance(node, CITED_WORKS) for node in lineage)
+            new = apply_rules(str(text), EVERY_LANGUAGE if cited else rules)
             if new != str(text):
                 parent.replace(text, nodes.Text(new))
 
