@@ -23,3 +23,14 @@ def test_persons_and_organisations_are_sorted_together_by_name_then_year():
     entries = parse_string(SOURCES, "bibtex").entries.values()
     order = [entry.key for entry in style.format_entries(entries)]
     assert order == ["efus_a", "efus_b", "feddes", "tuck", "unesco"]
+
+
+def test_an_address_is_given_with_the_day_it_was_checked():
+    register_list_style()
+    style = find_plugin("pybtex.style.formatting", "plain_by_name")()
+    source = ("@misc{page, author = {{Efus}}, title = {A page}, year = {2016}, "
+              "url = {https://example.org/a-page}, urldate = {2026-11-30}}")
+    [entry] = style.format_entries(parse_string(source, "bibtex").entries.values())
+    text = entry.text.render_as("text")
+    assert "Address: https://example.org/a-page (checked on 2026-11-30)." in text
+    assert "visited" not in text and "URL:" not in text

@@ -9,7 +9,9 @@ before the last of three or more authors is English usage and stays in English o
 pybtex's ``plain`` list is sorted by a key that keeps the braces of a corporate author
 (``{{Efus}}``), and ``{`` sorts after every letter, so all persons came before all
 organisations. ``plain_by_name`` (for ``bibtex_default_style``) is ``plain`` sorted by names
-without those braces. List this module before ``sphinxcontrib.bibtex`` in ``extensions``.
+without those braces; it labels a work's address and the day it was checked (``url``,
+``urldate``) in the page's language. List this module before ``sphinxcontrib.bibtex`` in
+``extensions``.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.style import template
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
-from pybtex.style.template import names, sentence
 from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
@@ -64,8 +66,23 @@ class PlainByNameStyle(PlainStyle):
     def format_names(self, role, as_sentence=True):
         """Authors in the references list joined like those of the citations."""
         persons = persons_in_page_language()
-        formatted = names(role, sep=", ", sep2=persons.sep2, last_sep=persons.last_sep)
-        return sentence[formatted] if as_sentence else formatted
+        formatted = template.names(role, sep=", ", sep2=persons.sep2,
+                                   last_sep=persons.last_sep)
+        return template.sentence[formatted] if as_sentence else formatted
+
+    def format_web_refs(self, e):
+        """The work's address and the day it was checked, labelled in the page's language
+        (pybtex writes "URL: ... (visited on ...)" in English in every edition)."""
+        url = template.field("url", raw=True)
+        checked = template.optional[" (", str(_("checked on")), " ",
+                                    template.field("urldate"), ")"]
+        return template.sentence[
+            template.optional[template.words[str(_("Address:")), template.href(url)[url]],
+                              checked],
+            template.optional[self.format_eprint(e)],
+            template.optional[self.format_pubmed(e)],
+            template.optional[self.format_doi(e)],
+        ]
 
 
 def register_list_style() -> None:
@@ -76,7 +93,7 @@ def register_list_style() -> None:
 
 def extract_labels(app: Sphinx) -> None:
     if app.builder.name == "gettext":
-        add_messages(app.builder, ["and"], __file__)
+        add_messages(app.builder, ["and", "Address:", "checked on"], __file__)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
