@@ -301,3 +301,15 @@ def test_publish_workflow():
 def test_dependabot_keeps_the_actions_current():
     ecosystems = {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}
     assert ecosystems["github-actions"]["schedule"]["interval"] == "weekly"
+
+
+def test_pre_commit_configuration_is_valid_and_downloads_nothing():
+    pre_commit = tool("pre-commit")
+    result = run([pre_commit, "validate-config", ".pre-commit-config.yaml"])
+    assert result.returncode == 0, report(result)
+    config = load(REPO / ".pre-commit-config.yaml")
+    # local hooks only: nothing is fetched from the network, the commands are the project's
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    entries = [hook["entry"] for hook in config["repos"][0]["hooks"]]
+    assert any("scripts.check.sources" in entry for entry in entries)
+    assert any("check-po" in entry for entry in entries)
