@@ -14,6 +14,7 @@ apart. Each problem is a warning at the page's file and line, so ``-W`` stops th
 from __future__ import annotations
 
 import fnmatch
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -95,6 +96,16 @@ def compare(page: list[Section], template: list[Section], template_name: str,
     return sorted(problems)
 
 
+@functools.lru_cache(maxsize=8)
+def _template_outline(path: Path, modified: int) -> tuple[Section, ...]:
+    return tuple(outline(path.read_text(encoding="utf-8")))
+
+
+def template_outline(path: Path) -> list[Section]:
+    """A template's sections, read once per build, and again only when the file changes."""
+    return list(_template_outline(path, path.stat().st_mtime_ns))
+
+
 def template_for(app: Sphinx, docname: str) -> str | None:
     for pattern, template in app.config.page_templates.items():
         if fnmatch.fnmatchcase(docname, pattern):
@@ -106,8 +117,7 @@ def check_page(app: Sphinx, docname: str, source: list[str]) -> None:
     template = template_for(app, docname)
     if template is None:
         return
-    path = Path(app.srcdir, template)
-    expected = outline(path.read_text(encoding="utf-8"))
+    expected = template_outline(Path(app.srcdir, template))
     last_line = source[0].count("\n") + 1
     for line, message in compare(outline(source[0]), expected, template, last_line):
         logger.warning("%s", message, location=(docname, line), type="template",
@@ -121,7 +131,7 @@ def check_templates_exist(app: Sphinx, config: Any) -> None:
         if not path.is_file():
             msg = f"page_templates['{pattern}'] names {path}, which does not exist"
             raise ConfigError(msg)
-        if not outline(path.read_text(encoding="utf-8")):
+        if not template_outline(path):
             msg = f"page_templates['{pattern}']: {path} has no '## ' sections"
             raise ConfigError(msg)
 
