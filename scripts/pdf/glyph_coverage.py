@@ -39,10 +39,15 @@ def coverage(fonts: tuple[Path, ...]) -> frozenset[int]:
     return frozenset(covered)
 
 
-def book_fonts(app: Sphinx) -> tuple[Path, ...]:
-    folders = [Path(app.confdir, folder) for folder in app.config.pdf_static_path]
+@functools.cache
+def fonts_in(folders: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The font files of ``folders``: listed once per process, not once per page."""
     return tuple(sorted(path for folder in folders if folder.is_dir()
                         for path in folder.iterdir() if path.suffix.lower() in FONT_SUFFIXES))
+
+
+def book_fonts(app: Sphinx) -> tuple[Path, ...]:
+    return fonts_in(tuple(Path(app.confdir, folder) for folder in app.config.pdf_static_path))
 
 
 def missing_characters(text: str, covered: frozenset[int]) -> list[str]:
