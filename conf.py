@@ -92,9 +92,8 @@ frontmatter_fields = {
 # Every chapter keeps the template's sections, in its order, with their components; the same
 # file starts a new chapter (make new-chapter). _templates/ is not part of the book.
 page_templates = {"chapters/*": "_templates/chapter.md"}
-# A practice is told as a box once and referred to elsewhere. Off until the content's second
-# edition: today 12 boxes repeat a practice another chapter describes (Aarhus in nine).
-practice_titles_unique = False
+# A practice is told as a box once; other chapters refer to the chapter that tells it.
+practice_titles_unique = True
 # make new-chapter and make new-appendix: the template a page starts from, where it goes and
 # which contents of the root page list it.
 new_page_kinds = {
