@@ -30,6 +30,11 @@ def book(tmp_path, monkeypatch):
     return tmp_path
 
 
+# the number a new chapter takes, and the chapter it follows in the contents
+CHAPTERS = sorted(path.stem for path in (REPO / "guidebook" / "chapters").glob("*.md"))
+NEXT = f"{len(CHAPTERS) + 1:02d}"
+
+
 def options(values: dict[str, str]) -> list[str]:
     return [part for name, value in values.items() for part in (f"--{name}", value)]
 
@@ -38,20 +43,21 @@ def test_a_new_chapter_and_appendix_pass_the_check_at_once(book, caplog, monkeyp
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     caplog.set_level("INFO")
     assert new_page.main(["chapter", *options(VALUES)]) == 0
-    chapter = book / "guidebook" / "chapters" / "11-online-radicalisation-what-platforms-can-do.md"
+    slug = f"{NEXT}-online-radicalisation-what-platforms-can-do"
+    chapter = book / "guidebook" / "chapters" / f"{slug}.md"
     text = chapter.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["title"] == VALUES["title"]
     assert front["contributors"] == ["A. Partner"]
     assert front["status"] == "draft" and isinstance(front["last_reviewed"], dt.date)
     assert "(ch-online-radicalisation-what-platforms-can-do)=" in text
-    assert "make preview PAGE=chapters/11-online-radicalisation" in caplog.text
+    assert f"make preview PAGE=chapters/{NEXT}-online-radicalisation" in caplog.text
 
     assert new_page.main(["appendix", *options({**VALUES, "title": "Local services",
                                                 "slug": "local-services"})]) == 0
     index = (book / "guidebook" / "index.md").read_text(encoding="utf-8")
-    assert ("chapters/10-training-european-exchanges\n"
-            "chapters/11-online-radicalisation-what-platforms-can-do\n```") in index
+    assert (f"chapters/{CHAPTERS[-1]}\n"
+            f"chapters/{NEXT}-online-radicalisation-what-platforms-can-do\n```") in index
     assert "checklists\nlocal-services\nglossary\n" in index
 
     # the check reads the book as every edition does: template, contents, front matter
@@ -64,7 +70,7 @@ def test_missing_values_are_named_and_nothing_is_written(book, caplog, monkeypat
     assert new_page.main(["chapter", "--title", "A title"]) == 1
     assert "missing --contributor, --organisation, --country" in caplog.text
     assert (book / "guidebook" / "index.md").read_text(encoding="utf-8") == before
-    assert not list((book / "guidebook" / "chapters").glob("11-*"))
+    assert not list((book / "guidebook" / "chapters").glob(f"{NEXT}-*"))
 
 
 def test_questions_are_asked_in_a_terminal(book, monkeypatch):
@@ -72,7 +78,7 @@ def test_questions_are_asked_in_a_terminal(book, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     assert new_page.main(["chapter"]) == 0
-    assert (book / "guidebook" / "chapters" / "11-hate-incidents.md").is_file()
+    assert (book / "guidebook" / "chapters" / f"{NEXT}-hate-incidents.md").is_file()
 
 
 def test_a_page_that_exists_or_a_bad_name_is_refused(book, monkeypatch):

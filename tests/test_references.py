@@ -45,3 +45,15 @@ def test_every_glossary_term_is_used_in_the_book():
             for target in TERM.findall(text)}
     unused = [term for term in glossary_terms() if term.lower() not in used]
     assert unused == []
+
+
+def test_each_address_in_the_register_says_when_it_was_checked():
+    """A reader who follows an address knows how old the check is; an address is never guessed."""
+    entries = parse_file(BOOK / "references.bib").entries
+    with_address = {key for key, entry in entries.items() if "url" in entry.fields}
+    with_date = {key for key, entry in entries.items() if "urldate" in entry.fields}
+    assert with_address == with_date
+    assert len(with_address) >= 0.8 * len(entries), sorted(set(entries) - with_address)
+    for key in with_address:
+        assert re.fullmatch(r"https?://\S+", entries[key].fields["url"]), key
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entries[key].fields["urldate"]), key
