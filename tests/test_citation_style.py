@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
@@ -34,3 +37,27 @@ def test_an_address_is_given_with_the_day_it_was_checked():
     text = entry.text.render_as("text")
     assert "Address: https://example.org/a-page (checked on 2026-11-30)." in text
     assert "visited" not in text and "URL:" not in text
+
+
+@pytest.mark.sphinx("html", testroot="citations", freshenv=True)
+def test_a_law_is_cited_by_its_shorthand_and_a_study_by_its_author(app):
+    app.build()
+    text = re.sub(r"<[^>]+>", "", (app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert "(GDPR, 2016)" in text and "(Efus, 2016)" in text
+    assert "(European Parliament" not in text
+    # the references list still names the law's author
+    assert "European Parliament and Council of the European Union" in text
+
+
+@pytest.mark.sphinx("html", testroot="citations", freshenv=True,
+                    confoverrides={"language": "fr"})
+def test_a_shorthand_is_cited_in_the_page_language(app):
+    app.build()
+    text = re.sub(r"<[^>]+>", "", (app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert "(RGPD, 2016)" in text and "(GDPR" not in text
+
+
+@pytest.mark.sphinx("gettext", testroot="citations", freshenv=True)
+def test_shorthands_are_offered_to_translators(app):
+    app.build()
+    assert 'msgid "GDPR"' in (app.outdir / "sphinx.pot").read_text(encoding="utf-8")

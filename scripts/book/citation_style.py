@@ -5,6 +5,10 @@ editorial insertions; this module registers ``author_year_round`` for
 ``bibtex_reference_style``: "(Efus, 2016a)". Two authors are joined with the page language's
 word for "and" (``_("and")`` in the book's catalogs): "(Feddes et Gallucci, 2015)"; the comma
 before the last of three or more authors is English usage and stays in English only.
+A work with a ``shorthand`` (biblatex's field for a short citation label) is cited by it, in
+the page's language, instead of its author: a law reads "(GDPR, 2016)" rather than "(European
+Parliament and Council of the European Union, 2016a)". The shorthands are in the book's
+catalogs like the other labels.
 
 pybtex's ``plain`` list is sorted by a key that keeps the braces of a corporate author
 (``{{Efus}}``), and ``{`` sorts after every letter, so all persons came before all
@@ -17,10 +21,13 @@ without those braces; it labels a work's address and the day it was checked (``u
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.database import parse_file
+from pybtex.richtext import Text
 from pybtex.style import template
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
@@ -36,11 +43,26 @@ def round_brackets() -> BracketStyle:
     return BracketStyle(left="(", right=")")
 
 
+@template.node
+def shorthand_or(children: Any, data: dict[str, Any], fallback: Any) -> Text:
+    """The work's shorthand in the page's language, or else what ``fallback`` gives."""
+    assert not children
+    shorthand = data["entry"].fields.get("shorthand")
+    return Text(_(shorthand)) if shorthand else fallback.format_data(data)
+
+
+@dataclass
+class ShorthandPersonStyle(PersonStyle):
+    def author_or_editor_or_title(self, full: bool) -> Any:
+        return shorthand_or(fallback=super().author_or_editor_or_title(full))
+
+
 def persons_in_page_language() -> PersonStyle:
     """Author lists joined as the language of the build writes them; called when the build
     sets up its citation style, once its language is known."""
     word = _("and")
-    return PersonStyle(sep2=f" {word} ", last_sep=", and " if word == "and" else f" {word} ")
+    return ShorthandPersonStyle(sep2=f" {word} ",
+                                last_sep=", and " if word == "and" else f" {word} ")
 
 
 @dataclass
@@ -91,9 +113,16 @@ def register_list_style() -> None:
     pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_by_name", PlainByNameStyle)
 
 
+def shorthands(app: Sphinx) -> list[str]:
+    return sorted({entry.fields["shorthand"]
+                   for name in app.config.bibtex_bibfiles
+                   for entry in parse_file(Path(app.confdir) / name).entries.values()
+                   if "shorthand" in entry.fields})
+
+
 def extract_labels(app: Sphinx) -> None:
     if app.builder.name == "gettext":
-        add_messages(app.builder, ["and", "Address:", "checked on"], __file__)
+        add_messages(app.builder, ["and", "Address:", "checked on", *shorthands(app)], __file__)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
