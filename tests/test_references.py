@@ -57,3 +57,16 @@ def test_each_address_in_the_register_says_when_it_was_checked():
     for key in with_address:
         assert re.fullmatch(r"https?://\S+", entries[key].fields["url"]), key
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entries[key].fields["urldate"]), key
+
+
+def test_no_two_works_share_a_citation_label():
+    """"(Efus, 2016)" must lead to one work: a second work of the same author and year takes
+    the letters b, c… and a law its shorthand."""
+    labels: dict[str, str] = {}
+    for key, entry in parse_file(BOOK / "references.bib").entries.items():
+        names = " and ".join(" ".join(person.last_names).strip("{}")
+                             for person in entry.persons.get("author", []))
+        label = f"{entry.fields.get('shorthand') or names or entry.fields['title']}, " \
+                f"{entry.fields.get('year', 'n.d.')}"
+        assert label not in labels, f"{key} and {labels[label]} both read ({label})"
+        labels[label] = key
