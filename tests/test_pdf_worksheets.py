@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import shutil
 
+import page as pdf_validator
 import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -96,6 +97,27 @@ def test_tag_tree_has_header_scopes_named_links_and_no_nested_link(pdf):
         # cover title, contents, the chapter and its sections: no level skipped
         assert headings[:3] == ["/H1", "/H2", "/H2"]
         assert all(int(b[2:]) - int(a[2:]) <= 1 for a, b in itertools.pairwise(headings))
+
+
+def test_every_link_annotation_belongs_to_its_link_element_and_prints(pdf):
+    # {ref} writes its text in a span inside the link, where WeasyPrint hangs the annotation
+    with pikepdf.open(pdf) as document:
+        numbers = document.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+        links = [annotation for page in document.pages
+                 for annotation in page.get("/Annots", []) if annotation.Subtype == "/Link"]
+        assert len(links) >= 3
+        for annotation in links:
+            element = parents[int(annotation.StructParent)]
+            assert element.S == "/Link", str(annotation.Contents)
+            assert any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
+                       and kid.Obj.objgen == annotation.objgen for kid in element.K)
+            assert int(annotation.F) & 4, "link annotations print with their page"
+
+
+def test_an_independent_pdfua_validator_finds_no_fault(pdf):
+    report = pdf_validator.validate_pdf(str(pdf), profile="ua1")
+    assert [str(failure) for failure in report.failures] == []
 
 
 def test_the_worksheet_passes_every_accessibility_check(pdf):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts.pdf import layout_checks, tagging
+from scripts.pdf import font_unicode, layout_checks, tagging
 
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
@@ -111,6 +111,7 @@ def render_pdf(
 
     if variant and variant.startswith("pdf/ua"):
         tagging.install()
+        font_unicode.install()
     pin_font_subsetter()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)

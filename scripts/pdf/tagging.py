@@ -7,7 +7,10 @@ reader relies on, which this module adds while the tree is built:
 * a /Lang on each element whose HTML has a ``lang`` attribute, so a passage in another language
   (an untranslated paragraph of a preview edition) is read with the right voice;
 * a link annotation's /Contents: WeasyPrint writes the target (``#id3``, an address), which a
-  screen reader announces as the link's purpose; the link's own text or label says it.
+  screen reader announces as the link's purpose; the link's own text or label says it;
+* a link annotation directly under its /Link element: when a link's text sits in an inline
+  element (``<a><span>…</span></a>``), WeasyPrint attaches the annotation to the inner Span,
+  which PDF/UA forbids; it is moved up to the Link, and flagged to print like the page it is on.
 
 It wraps ``weasyprint.pdf.tags._build_box_tree``, a private function of the pinned WeasyPrint
 version; the tests check each point on a rendered PDF, so an upgrade that changes it shows.
@@ -85,6 +88,43 @@ def nest_inner_lists(element: Any, pdf: Any) -> None:
     element["K"] = kept
 
 
+# Annotation flag "Print" (PDF 1.7, table 165): the annotation prints with its page.
+PRINT_FLAG = 4
+
+
+def _annotation_references(pdf: Any, element: Any) -> list[Any]:
+    """The object references (OBJR) among an element's kids."""
+    return [kid for kid in element["K"] if not isinstance(kid, int)
+            and getattr(_object(pdf, kid), "get", lambda _key: None)("Type") == "/OBJR"]
+
+
+def _link_ancestor(pdf: Any, element: Any) -> Any | None:
+    """The nearest /Link element above ``element``, if any, before the tree's root."""
+    current = element
+    while current.get("Type") == "/StructElem":
+        if current["S"] == "/Link":
+            return current
+        current = _object(pdf, current["P"])
+    return None
+
+
+def lift_link_annotation(element: Any, parent: Any, pdf: Any, annotations: list[Any]) -> None:
+    """Move the link annotation of an element inside a Link up to that Link."""
+    import pydyf
+
+    link = _link_ancestor(pdf, parent)
+    if link is None:
+        return
+    lifted = _annotation_references(pdf, element)
+    element["K"] = pydyf.Array([kid for kid in element["K"] if kid not in lifted])
+    link["K"].extend(lifted)
+    moved = [_object(pdf, _object(pdf, reference)["Obj"]) for reference in lifted]
+    # WeasyPrint maps each annotation's StructParent to the element it is listed with
+    for index, (_owner, annotation) in enumerate(annotations):
+        if any(annotation is candidate for candidate in moved):
+            annotations[index] = (link.reference, annotation)
+
+
 def complete_element(element: Any, box: Any, pdf: Any) -> None:
     import pydyf
 
@@ -100,11 +140,14 @@ def complete_element(element: Any, box: Any, pdf: Any) -> None:
     if element["S"] == "/TH":
         scope = SCOPES.get((html.get("scope") or "col").lower(), "/Column")
         element["A"]["Scope"] = scope
-    annotation = getattr(box, "link_annotation", None)
-    if annotation is not None and element["S"] == "/Link":
+    if element["S"] == "/Link":
+        # the link's own annotation and any lifted from the inline elements inside it
         name = accessible_name(html)
-        if name:
-            annotation["Contents"] = pydyf.String(name)
+        for reference in _annotation_references(pdf, element):
+            annotation = _object(pdf, _object(pdf, reference)["Obj"])
+            annotation["F"] = PRINT_FLAG
+            if name:
+                annotation["Contents"] = pydyf.String(name)
 
 
 def install() -> None:
@@ -119,8 +162,11 @@ def install() -> None:
     def build_box_tree(box: Any, parent: Any, pdf: Any, *rest: Any) -> Iterator[Any]:
         passes_through = (isinstance(box, (boxes.PageBox, boxes.MarginBox))
                           or getattr(box, "element_tag", None) in PASS_THROUGH_TAGS)
+        annotations = rest[2]  # page_number, nums, annotations, tags
         for element in original(box, parent, pdf, *rest):
             if not passes_through:
+                if element["S"] != "/Link" and getattr(box, "link_annotation", None):
+                    lift_link_annotation(element, parent, pdf, annotations)
                 complete_element(element, box, pdf)
             yield element
 
