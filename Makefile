@@ -65,7 +65,7 @@ preview: venv  ## Live-reloading site on http://127.0.0.1:8000/ while you write 
 	$(BIN)/python -m scripts.site.preview --build-dir $(BUILDDIR) --page $(PAGE) --port $(PORT) \
 	  $(if $(LANGUAGE),--language $(LANGUAGE))
 
-check-pdf: venv  ## Check PDFs' accessibility structure (PDF=file.pdf; default: every built PDF)
+check-pdf: venv  ## Check PDFs' accessibility: PDF/UA-1 validator and own checks (PDF=file.pdf; default: every built PDF)
 	$(BIN)/python -m scripts.check.pdf $(or $(PDF),$(wildcard $(BUILDDIR)/pdf/*/*.pdf $(BUILDDIR)/pdf/*/offprints/*.pdf))
 
 gettext: venv  ## Extract message catalogs (.pot) into $(BUILDDIR)/gettext

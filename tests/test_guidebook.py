@@ -196,13 +196,16 @@ def test_french_catalogs_translate_every_message():
 
 @pytest.mark.parametrize("language", load_languages(REPO / "locales").codes)
 def test_every_pdf_and_offprint_passes_the_accessibility_checks(build, language):
+    """The independent PDF/UA-1 validator and the own checks find nothing, in the book, the
+    print-shop version and every offprint."""
     book = pdf_of(build, language)
     offprints = sorted((book.parent / "offprints").glob("*.pdf"))
     # every chapter and the toolkit, each on its own
     chapters = sorted((REPO / "guidebook" / "chapters").glob("*.md"))
     assert len(offprints) == len(chapters) + 1, [path.name for path in offprints]
     assert (book.parent / "offprints" / f"{NAME}-toolkit-{language}.pdf") in offprints
-    for pdf in [book, *offprints]:
+    print_shop = book.parent / f"{NAME}-print-{language}.pdf"
+    for pdf in [book, print_shop, *offprints]:
         assert check_pdf(pdf) == [], pdf.name
 
 
