@@ -245,3 +245,16 @@ def test_toolkit_fields_are_named_labelled_drawn_and_wide_enough(build):
                 assert room >= text_width(font, "30/11/2026", size), name
     # the French tooltips come from the French catalog, not the English words
     assert not set(tooltips["fr"]) & set(tooltips["en"])
+
+
+def test_every_field_of_the_book_is_found_by_where_it_is_printed(build):
+    """A checklist printed in a chapter and again in the appendix gives two fields, each named
+    after its document and section and announced apart, never numbered by accident."""
+    with pikepdf.open(pdf_of(build, "en")) as pdf:
+        fields = dict(terminal_fields(pdf))
+    documents = {path.stem for path in (REPO / "guidebook").rglob("*.md")}
+    assert {name.split(".")[0] for name in fields} <= documents
+    assert not [name for name in fields if re.search(r"\.item-\d+-\d+$", name)]
+    tooltips = [str(field.TU) for field in fields.values()]
+    assert len(set(tooltips)) == len(tooltips)
+    assert not [tooltip for tooltip in tooltips if re.search(r" \(\d+\)$", tooltip)]

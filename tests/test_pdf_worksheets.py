@@ -68,12 +68,13 @@ def test_tick_boxes_and_fill_in_cells_are_labelled_fields(pdf, app):
 
 def test_fields_are_named_by_table_row_and_column(pdf):
     fields = fields_by_label(pdf)
-    assert fields["Plan details, Local authority: Entry"][0] == "plan-details.row-1.entry"
+    # the document, the section, the table, the row, the column
+    assert fields["Plan details, Local authority: Entry"][0] == "plan.plan-details.row-1.entry"
     # a table is called by the bold lead-in of the clause it sits in, a row without a label
     # of its own by its number
-    assert fields["Parties, row 2: Date"][0] == "sharing.parties.row-2.date"
-    assert fields["Legal basis, row 1: Party"][0] == "sharing.legal-basis.row-1.party"
-    assert fields["A lead is named."][0] == "checklist.item-1"
+    assert fields["Parties, row 2: Date"][0] == "plan.sharing.parties.row-2.date"
+    assert fields["Legal basis, row 1: Party"][0] == "plan.sharing.legal-basis.row-1.party"
+    assert fields["A lead is named."][0] == "plan.checklist.item-1"
     with pikepdf.open(pdf) as document:
         names = [name for name, _ in terminal_fields(document)]
         # a PDF field's own name holds no period: the dotted path is its parents'

@@ -7,7 +7,7 @@ and saved in an ordinary PDF reader.
 Each field, fill-in or checklist tick box, is given
 
 * a name (the PDF's /T) made of its table, row and column, or its checklist and item:
-  ``local-action-plan.actions.row-2.lead``. Whoever reads a filled form back (a script, a
+  ``toolkit.local-action-plan.actions.row-2.lead``. Whoever reads a filled form back (a script, a
   spreadsheet export) finds each value by what it is, and the names stay the same when the
   text around the table changes;
 * a label (the PDF's /TU, the tooltip a screen reader announces) that says what to write:
@@ -20,11 +20,13 @@ just before it, or the bold lead-in of the list item it sits in; else by its sec
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import get_translation
 
 from scripts.book.components import tick_box
@@ -120,17 +122,37 @@ def _field_name(*parts: str) -> str:
     return ".".join(part for part in parts if part)
 
 
-def block_name(block: nodes.Element, label: str) -> str:
-    """The first parts of a block's field names: its section's and its own, if different."""
+def source_documents(tree: nodes.Node) -> dict[int, str]:
+    """For each table and container of ``tree``, the name of the document it was printed from
+    (``toolkit`` for ``toolkit.md``, ``08-fundamental-rights`` for a chapter)."""
+    # Sphinx's start_of_file adopts a document's tree without becoming its parent, so the
+    # document is found walking down, not up
+    owners: dict[int, str] = {}
+
+    def visit(node: nodes.Node, docname: str) -> None:
+        if isinstance(node, addnodes.start_of_file):
+            docname = node["docname"].rsplit("/", 1)[-1]
+        if isinstance(node, (nodes.table, nodes.container)):
+            owners[id(node)] = re.sub(r"[^a-z0-9]+", "-", docname.lower()).strip("-")
+        for child in node.children if isinstance(node, nodes.Element) else ():
+            visit(child, docname)
+
+    visit(tree, "")
+    return owners
+
+
+def block_name(block: nodes.Element, label: str, documents: dict[int, str]) -> str:
+    """The first parts of a block's field names: its document's, its section's and its own
+    (each chapter has a section "Checklist": the document tells their boxes apart)."""
     section, own = slug(section_title(block)), slug(label)
-    return _field_name(section, own) if own != section else section
+    return _field_name(documents.get(id(block), ""), section, own if own != section else "")
 
 
-def fill_in_fields(tree: nodes.Node, placeholder: str) -> None:
+def fill_in_fields(tree: nodes.Node, placeholder: str, documents: dict[int, str]) -> None:
     """Replace each body cell that holds only ``placeholder`` with a named, labelled field."""
     for table in list(tree.findall(nodes.table)):
         label = block_label(table)
-        prefix = block_name(table, label)
+        prefix = block_name(table, label, documents)
         headers = column_headers(table)
         # the stylesheet sizes fields by how many columns share the page
         columns = max((len(row.children) for row in table.findall(nodes.row)), default=0)
@@ -157,12 +179,12 @@ def fill_in_fields(tree: nodes.Node, placeholder: str) -> None:
                                  label=text)
 
 
-def name_tick_boxes(tree: nodes.Node) -> None:
+def name_tick_boxes(tree: nodes.Node, documents: dict[int, str]) -> None:
     """Name each checklist's boxes after the checklist and the item."""
     for checklist in tree.findall(nodes.container):
         if "checklist" not in checklist["classes"]:
             continue
-        prefix = block_name(checklist, block_label(checklist))
+        prefix = block_name(checklist, block_label(checklist), documents)
         for number, box in enumerate(checklist.findall(tick_box), start=1):
             box["name"] = _field_name(prefix, f"item-{number}")
             box["label"] = cell_text(box.parent)
@@ -202,8 +224,9 @@ def _checklist_of(node: nodes.Node) -> nodes.Element:
 
 def add_form_fields(tree: nodes.Node, placeholder: str) -> int:
     """Turn fill-in cells into fields and name every field of ``tree``; return how many."""
-    fill_in_fields(tree, placeholder)
-    name_tick_boxes(tree)
+    documents = source_documents(tree)
+    fill_in_fields(tree, placeholder, documents)
+    name_tick_boxes(tree, documents)
     fields = field_nodes(tree)
     make_unique(fields)
     return len(fields)
