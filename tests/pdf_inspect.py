@@ -1,11 +1,16 @@
-"""Read what a reader would see in a PDF: page texts, the printed contents, the bookmarks."""
+"""Read what a reader would see in a PDF: page texts, the printed contents, the bookmarks, the
+form fields."""
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
+import pikepdf
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 _TOC_LINE = re.compile(r"^(?P<title>.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
@@ -73,3 +78,31 @@ def chapter_starts_on(texts: list[str], headers: list[str], title: str, page: in
     before = headers[page - 2] if page > 1 else ""
     return (headers[page - 1] == title and normalised(texts[page - 1]).count(title) >= 2
             and before != title)
+
+
+def terminal_fields(document: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
+    """Each field that holds a value, with its full name: its parents' names and its own."""
+    stack = [(field, "") for field in document.Root.AcroForm.Fields]
+    while stack:
+        field, prefix = stack.pop()
+        name = f"{prefix}{field.T}"
+        if "/Kids" in field:
+            stack.extend((kid, f"{name}.") for kid in field.Kids)
+        else:
+            yield name, field
+
+
+def field_font(document: pikepdf.Pdf, field: pikepdf.Dictionary) -> tuple[TTFont, float]:
+    """The font a reader writes a field's text in, and its size."""
+    *_, name, size, _operator = str(field.DA).split()
+    font = document.Root.AcroForm.DR.Font[name].DescendantFonts[0]
+    return TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes())), float(size)
+
+
+def text_width(font: TTFont, text: str, size: float) -> float:
+    cmap, metrics = font.getBestCmap(), font["hmtx"]
+    return sum(metrics[cmap[ord(c)]][0] for c in text) / font["head"].unitsPerEm * size
+
+
+# points a reader leaves on each side of a text field's value
+READER_INSET = 2 * 2.0

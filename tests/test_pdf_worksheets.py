@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+from collections import Counter
 
 import page as pdf_validator
 import pikepdf
@@ -14,6 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from sphinx.testing.util import SphinxTestApp
 
 from scripts.check.pdf import check_pdf
+from tests.pdf_inspect import READER_INSET, field_font, terminal_fields, text_width
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +36,9 @@ def pdf(app):
     return app.outdir / "worksheets.pdf"
 
 
-def fields_by_label(path) -> dict[str, pikepdf.Dictionary]:
+def fields_by_label(path) -> dict[str, tuple[str, str]]:
     with pikepdf.open(path) as document:
-        return {str(field.TU): (str(field.T), str(field.FT))
-                for field in document.Root.AcroForm.Fields}
+        return {str(field.TU): (name, str(field.FT)) for name, field in terminal_fields(document)}
 
 
 def structure_elements(document: pikepdf.Pdf):
@@ -58,34 +59,104 @@ def test_tick_boxes_and_fill_in_cells_are_labelled_fields(pdf, app):
     fields = fields_by_label(pdf)
     assert fields["A lead is named."][1] == "/Btn"
     assert fields["Partners have met."][1] == "/Btn"
-    assert fields["Local authority: Entry"][1] == "/Tx"
-    assert fields["Period covered: Entry"][1] == "/Tx"
-    assert fields["Annual review: When"][1] == "/Tx"
+    assert fields["Plan details, Local authority: Entry"][1] == "/Tx"
+    assert fields["Plan details, Period covered: Entry"][1] == "/Tx"
+    assert fields["Review, Annual review: When"][1] == "/Tx"
     # a cell with real content stays text
-    assert not any(label.startswith("Forms of extremism covered") for label in fields)
+    assert not any("Forms of extremism covered" in label for label in fields)
+
+
+def test_fields_are_named_by_table_row_and_column(pdf):
+    fields = fields_by_label(pdf)
+    # the document, the section, the table, the row, the column
+    assert fields["Plan details, Local authority: Entry"][0] == "plan.plan-details.row-1.entry"
+    # a table is called by the bold lead-in of the clause it sits in, a row without a label
+    # of its own by its number
+    assert fields["Parties, row 2: Date"][0] == "plan.sharing.parties.row-2.date"
+    assert fields["Legal basis, row 1: Party"][0] == "plan.sharing.legal-basis.row-1.party"
+    assert fields["A lead is named."][0] == "plan.checklist.item-1"
+    with pikepdf.open(pdf) as document:
+        names = [name for name, _ in terminal_fields(document)]
+        # a PDF field's own name holds no period: the dotted path is its parents'
+        assert all("." not in str(field.T) for field in document.Root.AcroForm.Fields)
+    assert len(names) == len(set(names)) == len(fields)
+
+
+def test_every_field_has_its_own_tooltip_and_appearance(pdf):
+    with pikepdf.open(pdf) as document:
+        fields = [field for _, field in terminal_fields(document)]
+        tooltips = Counter(str(field.TU) for field in fields)
+        assert [tooltip for tooltip, count in tooltips.items() if count > 1] == []
+        # a reader that draws no field itself shows what the file says, and opening the file
+        # changes nothing
+        assert not document.Root.AcroForm.get("/NeedAppearances", False)
+        for field in fields:
+            normal = field.AP.N
+            looks = [normal] if isinstance(normal, pikepdf.Stream) else list(normal.values())
+            assert looks and all(look.Subtype == "/Form" for look in looks)
+            if field.FT == "/Btn":
+                assert set(normal.keys()) == {"/on", "/Off"}
+
+
+def test_a_date_and_a_name_fit_in_every_field(pdf):
+    with pikepdf.open(pdf) as document:
+        for name, field in terminal_fields(document):
+            if field.FT != "/Tx":
+                continue
+            font, size = field_font(document, field)
+            left, _, right, _ = (float(value) for value in field.Rect)
+            width = abs(right - left) - READER_INSET
+            assert width >= text_width(font, "30/11/2026", size), name
+            assert width >= text_width(font, "Anna Kowalska", size), name
+
+
+def test_the_field_font_has_every_letter_of_every_language(pdf, rootdir):
+    """A team types in its own language: the fields' font is embedded whole, not cut down to
+    the letters the page happens to print."""
+    letters = {character for path in (rootdir.parent.parent / "locales").rglob("*.po")
+               for character in path.read_text(encoding="utf-8") if character.isalpha()}
+    with pikepdf.open(pdf) as document:
+        for _, field in terminal_fields(document):
+            if field.FT == "/Tx":
+                font, _ = field_font(document, field)
+                assert letters - set(map(chr, font.getBestCmap())) == set()
 
 
 def test_a_filled_worksheet_is_saved_and_read_back(pdf, tmp_path):
     fields = fields_by_label(pdf)
     box_name = fields["A lead is named."][0]
-    cell_name = fields["Local authority: Entry"][0]
+    cell_name = fields["Plan details, Local authority: Entry"][0]
+    date_name = fields["Parties, row 2: Date"][0]
     writer = PdfWriter(clone_from=pdf)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, {box_name: "/on", cell_name: "City of Aarhus"},
-                                             auto_regenerate=False)
+    entries = {box_name: "/on", cell_name: "Łódź, Malmö, Αθήνα", date_name: "30/11/2026"}
+    for sheet in writer.pages:
+        writer.update_page_form_field_values(sheet, entries, auto_regenerate=False)
     filled = tmp_path / "filled.pdf"
     writer.write(filled)
     values = {name: field.get("/V") for name, field in PdfReader(filled).get_fields().items()}
-    assert values[box_name] == "/on"
-    assert values[cell_name] == "City of Aarhus"
+    assert {name: values[name] for name in entries} == entries
     assert values[fields["Partners have met."][0]] == "/Off"
+    # filled in, the worksheet is as accessible as it was blank
+    assert failed_rules(filled) == set()
 
 
-def test_tag_tree_has_header_scopes_named_links_and_no_nested_link(pdf):
+def failed_rules(path) -> set[str]:
+    report = pdf_validator.validate_pdf(str(path), profile="ua1")
+    return {failure.rule_id for failure in report.failures}
+
+
+def header_cells_in_source(source) -> int:
+    """How many header cells the Markdown tables of ``source`` have (the row over ``| --- |``)."""
+    lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
+    return sum(line.count("|") - 1 for line, below in itertools.pairwise(lines)
+               if below.startswith("| ---"))
+
+
+def test_tag_tree_has_header_scopes_named_links_and_no_nested_link(pdf, app):
     with pikepdf.open(pdf) as document:
         elements = list(structure_elements(document))
         headers = [element for element, _ in elements if element.S == "/TH"]
-        assert len(headers) == 5
+        assert len(headers) == header_cells_in_source(app.srcdir / "plan.md")
         assert all(header.A.Scope == "/Column" for header in headers)
         assert not [element for element, ancestors in elements
                     if element.S == "/Link" and "/Link" in ancestors]
@@ -116,8 +187,7 @@ def test_every_link_annotation_belongs_to_its_link_element_and_prints(pdf):
 
 
 def test_an_independent_pdfua_validator_finds_no_fault(pdf):
-    report = pdf_validator.validate_pdf(str(pdf), profile="ua1")
-    assert [str(failure) for failure in report.failures] == []
+    assert failed_rules(pdf) == set()
 
 
 def test_the_worksheet_passes_every_accessibility_check(pdf):

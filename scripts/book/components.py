@@ -48,11 +48,13 @@ class tick_box(nodes.General, nodes.Element):
 
 def visit_tick_box_html(translator: Any, node: tick_box) -> None:
     item_text = " ".join(node.parent.astext().split()) if node.parent is not None else ""
-    label = translator.attval(item_text)
+    label = translator.attval(node.get("label") or item_text)
     # aria-label names the box for screen readers in HTML and EPUB; WeasyPrint takes a PDF form
-    # field's accessible name (/TU) from the title attribute.
+    # field's accessible name (/TU) from the title attribute and its name (/T) from name, which
+    # the PDF builder sets (scripts/pdf/forms.py).
+    name = f' name="{translator.attval(node["name"])}"' if node.get("name") else ""
     translator.body.append(
-        f'<input type="checkbox" class="tick-box" aria-label="{label}" title="{label}" />'
+        f'<input type="checkbox" class="tick-box"{name} aria-label="{label}" title="{label}" />'
     )
     raise nodes.SkipNode
 

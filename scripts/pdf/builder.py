@@ -27,13 +27,14 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
-from scripts.i18n.template_messages import add_template_messages
+from scripts.i18n.template_messages import add_messages, add_template_messages
 from scripts.i18n.typography import apply_rules, rules_for
+from scripts.pdf import forms
 from scripts.pdf import render as pdf_render
 from scripts.pdf.breaks import keep_introductions_with_next
 from scripts.pdf.credits import reading_order, translated_credits
 from scripts.pdf.footnotes import inline_footnotes
-from scripts.pdf.forms import add_fill_in_fields, fill_in, visit_fill_in_html
+from scripts.pdf.forms import add_form_fields, fill_in, visit_fill_in_html
 from scripts.pdf.links import add_page_numbers
 from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
 from scripts.util.source_date import source_moment
@@ -161,7 +162,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         keep_introductions_with_next(tree)
         inline_footnotes(tree)
         if self.wants_forms():
-            add_fill_in_fields(tree, self.config.pdf_fill_in_placeholder)
+            add_form_fields(tree, self.config.pdf_fill_in_placeholder)
         return tree
 
     def get_output_path(self, pagename: str, /) -> Path:
@@ -327,9 +328,11 @@ def normalise_asset_lists(app: Sphinx, config: Any) -> None:
 
 
 def extract_theme_messages(app: Sphinx) -> None:
-    """Let the gettext builder collect this theme's interface labels for translators."""
+    """Let the gettext builder collect this theme's interface labels for translators, and the
+    form fields' labels."""
     if app.builder.name == "gettext":
         add_template_messages(app.builder, THEME_DIR.glob("*.html"))
+        add_messages(app.builder, forms.MESSAGES, forms.__file__)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts.pdf import font_unicode, layout_checks, tagging
+from scripts.pdf import font_unicode, form_fields, layout_checks, tagging
 
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
@@ -104,8 +104,9 @@ def render_pdf(
     written and :class:`OutsideResourceError` lists the refused URLs. The PDF replaces
     ``output`` only once it is complete, so a failed render leaves the previous file in place.
     ``variant`` is a WeasyPrint PDF variant such as ``pdf/ua-1`` (tagged, with the tag tree
-    completed by :mod:`scripts.pdf.tagging`); ``forms`` makes HTML inputs PDF form fields;
-    images are downsampled to ``image_dpi`` at their printed size (300 dpi suits print).
+    completed by :mod:`scripts.pdf.tagging`); ``forms`` makes HTML inputs PDF form fields,
+    finished by :mod:`scripts.pdf.form_fields`; images are downsampled to ``image_dpi`` at
+    their printed size (300 dpi suits print).
     """
     from weasyprint import HTML
 
@@ -123,7 +124,8 @@ def render_pdf(
     handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            document.write_pdf(stream, pdf_variant=variant)
+            document.write_pdf(stream, pdf_variant=variant,
+                               finisher=form_fields.finish_form_fields if forms else None)
         # mkstemp creates owner-only files; an edition is meant to be served and shared
         os.chmod(partial, 0o644)
         os.replace(partial, output)
