@@ -73,11 +73,13 @@ def running_headers(pdf: Path, band: float = 50.0) -> list[str]:
 
 
 def chapter_starts_on(texts: list[str], headers: list[str], title: str, page: int) -> bool:
-    """True when ``page`` (1-based) opens the chapter: the chapter's running header starts
-    there, its heading is printed there, and the page before belongs to something else."""
+    """True when ``page`` (1-based) opens the chapter: its heading is printed there, under no
+    running head (the heading says it), while the page before belongs to something else and
+    the page after, if the chapter goes on, is headed with its title."""
     before = headers[page - 2] if page > 1 else ""
-    return (headers[page - 1] == title and normalised(texts[page - 1]).count(title) >= 2
-            and before != title)
+    after = headers[page] if page < len(headers) else ""
+    return (headers[page - 1] == "" and title in normalised(texts[page - 1])
+            and before != title and after in (title, ""))
 
 
 def terminal_fields(document: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:

@@ -70,11 +70,35 @@ def test_bookmarks_follow_chapters_and_sections(app):
     bookmarks = outline(app.outdir / "test-book.pdf")
     assert [(title, level) for title, level, _ in bookmarks] == [
         ("Chapter One", 1), ("A first section", 2), ("Tasks", 2),
-        ("Chapter Two", 1), ("Another section", 2),
+        ("Chapter Two", 1), ("Another section", 2), ("Colophon", 1),
     ]
     contents = dict(printed_contents(page_texts(app.outdir / "test-book.pdf"), "Contents"))
     assert {title: page for title, level, page in bookmarks if level == 1} == {
-        "Chapter One": contents["Chapter One"], "Chapter Two": contents["Chapter Two"]}
+        title: contents[title] for title in ("Chapter One", "Chapter Two", "Colophon")}
+
+
+def test_the_colophon_is_in_the_contents_on_the_last_page(app):
+    texts = page_texts(app.outdir / "test-book.pdf")
+    contents = printed_contents(texts, "Contents")
+    assert contents[-1] == ("Colophon", len(texts))
+    assert normalised(texts[-1]).startswith("Colophon")
+
+
+def test_a_chapter_opening_page_has_no_running_head_the_next_pages_do(app):
+    texts = page_texts(app.outdir / "test-book.pdf")
+    headers = running_headers(app.outdir / "test-book.pdf")
+    start = dict(printed_contents(texts, "Contents"))["Chapter One"]
+    # the heading opens the page; a running head above it would repeat it
+    assert headers[start - 1] == ""
+    assert headers[start] == headers[start + 1] == "Chapter One"
+
+
+def test_the_builder_corrects_weasyprint_line_and_page_breaking(app):
+    """The corrections tested in test_pdf_lines are the ones the book is laid out with."""
+    from weasyprint.layout import block, inline
+
+    assert getattr(inline.split_first_line, "hanging_space_aware", False)
+    assert getattr(block._linebox_layout, "whole_words_at_page_end", False)
 
 
 def test_metadata_language_and_cover(app):
@@ -119,7 +143,7 @@ def test_each_chapter_is_also_an_offprint_of_its_own(app):
     texts = [normalised(text) for text in page_texts(offprint)]
     assert texts[0].startswith("Chapter One From Test Book")
     contents = dict(printed_contents(page_texts(offprint), "Contents"))
-    assert list(contents) == ["A first section", "Tasks"]
+    assert list(contents) == ["A first section", "Tasks", "Colophon"]
     assert all(title in texts[page - 1] for title, page in contents.items())
     assert texts[-1].startswith("Colophon")
     # the other chapter is not in the offprint: its name stays, as text without a page

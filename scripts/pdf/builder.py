@@ -29,12 +29,13 @@ from sphinx.util.i18n import format_date
 
 from scripts.i18n.template_messages import add_messages, add_template_messages
 from scripts.i18n.typography import apply_rules, rules_for
-from scripts.pdf import forms
+from scripts.pdf import forms, line_breaking, page_turns
 from scripts.pdf import render as pdf_render
 from scripts.pdf.breaks import keep_introductions_with_next
 from scripts.pdf.credits import reading_order, translated_credits
 from scripts.pdf.footnotes import inline_footnotes
 from scripts.pdf.forms import add_form_fields, fill_in, visit_fill_in_html
+from scripts.pdf.last_lines import tie_last_words
 from scripts.pdf.links import add_page_numbers
 from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
 from scripts.util.source_date import source_moment
@@ -160,6 +161,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
         mark_document_tops(tree)
         mark_page_references(tree)
         keep_introductions_with_next(tree)
+        # before the notes are moved into the text: a note's words are not the paragraph's
+        tie_last_words(tree)
         inline_footnotes(tree)
         if self.wants_forms():
             add_form_fields(tree, self.config.pdf_fill_in_placeholder)
@@ -248,6 +251,9 @@ class PdfBuilder(SingleFileHTMLBuilder):
             # a warning, not an exception, which Sphinx would print as a crash report
             logger.warning("%s", problem, type="pdf", subtype="machine")
             return
+        # corrections to WeasyPrint's line and page breaking; see each module
+        line_breaking.install()
+        page_turns.install()
         handler = _ToSphinxLog()
         weasy_logger = std_logging.getLogger("weasyprint")
         weasy_logger.addHandler(handler)

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from scripts.pdf.page_turns import ends_hyphenated
+
 # Half a point: rounding in line layout, never visible on paper.
 TOLERANCE_PT = 0.5
 PX_PER_MM = 96 / 25.4
@@ -117,3 +119,69 @@ def stand_in_glyphs(document: Any) -> list[str]:
                                 f"is not in the font '{family}' and was drawn from another one; "
                                 "use a font that has it or another character")
     return _first_of_each(problems)
+
+
+# --- lines: where a paragraph breaks ----------------------------------------------------------
+
+# A justified line that is not its paragraph's last is stretched to the full measure; one this
+# much shorter held a single word that could not be stretched: the line was broken too early.
+FORCED_BREAK_RATIO = 0.75
+
+
+def _paragraph_pieces(page_box: Any) -> list[Any]:
+    """The blocks of lines on one page, each a paragraph or the part of it on that page."""
+    from weasyprint.formatting_structure import boxes
+
+    return [box for box in descendants(page_box)
+            if isinstance(box, boxes.BlockContainerBox) and box.children
+            and isinstance(box.children[0], boxes.LineBox) and box.element is not None]
+
+
+def _line_text(line: Any) -> str:
+    from weasyprint.formatting_structure import boxes
+
+    return "".join(box.text for box in descendants(line) if isinstance(box, boxes.TextBox))
+
+
+def _line_width(line: Any) -> float:
+    ends = [child.position_x + child.margin_width() for child in line.children]
+    return max(ends, default=line.position_x) - line.position_x
+
+
+def _pieces_by_page(document: Any) -> list[tuple[int, list[Any], set[int]]]:
+    """(page number, paragraph pieces, ids of the elements continued on the next page)."""
+    pieces = [_paragraph_pieces(page._page_box) for page in document.pages]
+    result = []
+    for number, on_page in enumerate(pieces, start=1):
+        following = pieces[number] if number < len(pieces) else []
+        result.append((number, on_page, {id(piece.element) for piece in following}))
+    return result
+
+
+def forced_line_breaks(document: Any) -> list[str]:
+    """Justified lines, not their paragraph's last, that end far short of the measure."""
+    problems = []
+    for number, pieces, continued in _pieces_by_page(document):
+        for piece in pieces:
+            if piece.style["text_align_all"] != "justify":
+                continue
+            lines = piece.children
+            ends_paragraph = id(piece.element) not in continued
+            for index, line in enumerate(lines):
+                if index == len(lines) - 1 and ends_paragraph:
+                    break
+                if _line_width(line) < FORCED_BREAK_RATIO * piece.width:
+                    problems.append(f"page {number}: the line '{_line_text(line).strip()}' of "
+                                    f"{describe(piece)} breaks before the end of its measure")
+    return problems
+
+
+def hyphens_at_page_end(document: Any) -> list[str]:
+    """Paragraphs whose last line on a page ends with a word cut by hyphenation."""
+    problems = []
+    for number, pieces, continued in _pieces_by_page(document):
+        for piece in pieces:
+            if id(piece.element) in continued and ends_hyphenated(piece.children[-1]):
+                word = _line_text(piece.children[-1]).split()[-1]
+                problems.append(f"page {number}: {describe(piece)} ends the page with '{word}'")
+    return problems
