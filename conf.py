@@ -45,6 +45,8 @@ extensions = [
     "scripts.epub.builder",
     "scripts.epub.xhtml_raw",
     "scripts.book.components",
+    # cells of a captioned table ({table} directive) are translated like any other text
+    "scripts.book.table_sources",
     "scripts.book.practice_register",
     "scripts.book.single_document_ids",
     "scripts.book.citation_style",
