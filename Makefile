@@ -31,7 +31,7 @@ endif
 
 .DEFAULT_GOAL := all
 .PHONY: help all html epub pdf pdf-print check new-chapter new-appendix preview check-pdf gettext \
-        update-po check-po stats translation-impact test lint venv clean
+        update-po check-po stats translation-impact test test-tools lint venv clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -85,6 +85,10 @@ translation-impact: venv  ## Per language and page, the messages a change makes 
 
 test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+test-tools:  ## Install DAISY Ace, which the tests run on every EPUB (needs Node.js and npm)
+	PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+	  npm ci --prefix tests/tools/ace --ignore-scripts --no-audit --no-fund
 
 lint: venv  ## Check the Python code with ruff
 	$(BIN)/ruff check scripts tests conf.py

@@ -45,6 +45,8 @@ extensions = [
     "scripts.epub.builder",
     "scripts.epub.xhtml_raw",
     "scripts.book.components",
+    # cells of a captioned table ({table} directive) are translated like any other text
+    "scripts.book.table_sources",
     "scripts.book.practice_register",
     "scripts.book.single_document_ids",
     "scripts.book.citation_style",
@@ -117,8 +119,9 @@ gettext_compact = False
 translation_languages_file = "locales/languages.toml"
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
-translated_config_values = ["project", "copyright", "html_title", "pdf_subtitle", "pdf_subject",
-                            "epub_copyright", "epub_description", "epub_accessibility_summary"]
+translated_config_values = ["project", "author", "copyright", "html_title", "pdf_subtitle",
+                            "pdf_subject", "epub_copyright", "epub_description",
+                            "epub_contributor", "epub_accessibility_summary"]
 
 # -- HTML site ---------------------------------------------------------------------------------
 
@@ -168,10 +171,10 @@ sitemap_show_lastmod = False
 
 epub_basename = "prevention-guidebook"
 epub_description = subtitle
-epub_publisher = author
+# epub_author and epub_publisher are the author, translated
 epub_contributor = "Partner organisations of the guidebook"
-# Sphinx writes epub_uid both as the identifier's XML id and as the NCX uid, which EPUBCheck
-# compares with the identifier: one value, valid as an XML id, serves both.
+# The book's name from which each language's edition takes its own identifier (a urn:uuid:),
+# and the XML id of that identifier in the package document.
 epub_identifier = "local-prevention-of-violent-extremism"
 epub_scheme = "local"
 epub_uid = epub_identifier
@@ -184,6 +187,12 @@ epub_exclude_files = ["_static/print.css"]
 epub_accessibility_summary = (
     "Text with headings, a table of contents and reading order; no images carry information."
 )
+# The editorial team, as publisher, evaluated the EPUB itself (DAISY Ace and EPUBCheck in the
+# tests, and its own review); no outside body has certified it.
+epub_accessibility_conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+# Where reading systems' shortcuts lead: the first chapter, the glossary, the references.
+epub_landmarks = {"bodymatter": "chapters/*", "glossary": "glossary",
+                  "bibliography": "references"}
 
 # -- PDF ---------------------------------------------------------------------------------------
 

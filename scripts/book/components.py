@@ -226,19 +226,24 @@ class FillChecklistsAppendix(SphinxPostTransform):
                         if name in store]
             for source_doc in in_order:
                 title = self.env.titles[source_doc].astext()
+                # a {doc} link, resolved like any other for each builder
+                link = addnodes.pending_xref(
+                    "", nodes.inline("", title, classes=["xref", "std", "std-doc"]),
+                    refdomain="std", reftype="doc", reftarget="/" + source_doc,
+                    refexplicit=True, refdoc=docname)
+                # a section, so that every edition writes a heading at the right level: readers
+                # of the site, the EPUB and the PDF move between checklists by their headings
+                section = nodes.section(
+                    "", nodes.title("", "", nodes.Text(_("Checklist from") + " "), link),
+                    ids=[nodes.make_id(f"checklist-{source_doc}")],
+                    classes=["checklist-source"])
                 for box in store[source_doc]:
-                    # a {doc} link, resolved like any other for each builder
-                    link = addnodes.pending_xref(
-                        "", nodes.inline("", title, classes=["xref", "std", "std-doc"]),
-                        refdomain="std", reftype="doc", reftarget="/" + source_doc,
-                        refexplicit=True, refdoc=docname)
-                    heading = nodes.rubric("", "", nodes.Text(_("Checklist from") + " "), link,
-                                           classes=["checklist-source"])
                     copy = box.deepcopy()
                     # links inside the copy are resolved from the appendix page, not the chapter
                     for xref in copy.findall(addnodes.pending_xref):
                         xref["refdoc"] = docname
-                    content.extend([heading, copy])
+                    section.append(copy)
+                content.append(section)
             placeholder.replace_self(content)
 
 

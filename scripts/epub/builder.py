@@ -1,26 +1,43 @@
 """Sphinx's EPUB 3 builder, with what reading systems and assistive technology need added.
 
 Sphinx's own EPUB passes EPUBCheck but leaves out the language of its content documents and the
-schema.org accessibility metadata of the package document, and its navigation document has no
-ARIA role. This builder, registered in place of ``epub``, adds the three, and drops the
-deprecated ``doc-biblioentry`` role from bibliography entries.
+schema.org accessibility metadata of the package document, its navigation document has no
+ARIA role, no landmarks and an English title in every language, and every language's edition
+shares one identifier. This builder, registered in place of ``epub``, adds or puts right each
+of them: accessibility metadata and, when ``epub_accessibility_conformance`` is set, the
+conformance claim with its evaluator; an identifier per language (:mod:`.package_metadata`);
+landmarks (:mod:`.navigation`); no viewports and no files that no page uses
+(:mod:`.resources`); ``xml:lang`` beside every ``lang`` the writer gives a passage in another
+language, for reading systems that read only the XML attribute.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
+from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from scripts.book.aria_markup import AccessibleMarkup
+from scripts.book.components import reading_order
+from scripts.epub.navigation import Landmark, first_match, landmarks_nav
+from scripts.epub.package_metadata import (
+    accessibility_metadata,
+    conformance_metadata,
+    edition_identifier,
+)
+from scripts.epub.resources import drop_viewports, unreferenced_resources
 from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
+_ = get_translation("sphinx")
 
 DEFAULT_ACCESSIBILITY = {
     "accessMode": ["textual"],
@@ -28,29 +45,31 @@ DEFAULT_ACCESSIBILITY = {
     "accessibilityFeature": ["structuralNavigation", "tableOfContents", "readingOrder"],
     "accessibilityHazard": ["none"],
 }
-
-
-def accessibility_metadata(properties: dict[str, list[str]], summary: str) -> str:
-    """The ``<meta>`` elements of the EPUB Accessibility vocabulary for ``content.opf``."""
-    lines = [
-        f'    <meta property="schema:{name}">{html.escape(value)}</meta>'
-        for name, values in properties.items()
-        for value in values
-    ]
-    if summary:
-        lines.append(
-            f'    <meta property="schema:accessibilitySummary">{html.escape(summary)}</meta>'
-        )
-    return "\n".join(lines) + "\n"
+_LANG_WITHOUT_XML_LANG = re.compile(r'(<[a-zA-Z][^<>]*?\slang="([^"]*)")(?![^<>]*xml:lang=)')
 
 
 class EpubTranslator(AccessibleMarkup, HTML5Translator):
     """Sphinx's HTML writer with the book's accessible markup (list items in the references,
-    levels on the contents' captions)."""
+    levels on the contents' captions) and ``xml:lang`` beside ``lang``."""
+
+    def starttag(self, node: Any, tagname: str, suffix: str = "\n", empty: bool = False,
+                 **attributes: Any) -> str:
+        tag = super().starttag(node, tagname, suffix, empty, **attributes)
+        return _LANG_WITHOUT_XML_LANG.sub(r'\1 xml:lang="\2"', tag, count=1)
 
 
 class AccessibleEpubBuilder(Epub3Builder):
-    """EPUB 3 with language-tagged content documents and accessibility metadata."""
+    """EPUB 3 with language-tagged content documents, accessibility metadata, an identifier
+    per language and landmarks."""
+
+    def init(self) -> None:
+        super().init()
+        # Sphinx writes these titles in English whatever the language
+        self.guide_titles = {key: str(_(title)) for key, title in self.guide_titles.items()}
+
+    @property
+    def identifier(self) -> str:
+        return edition_identifier(self.config.epub_identifier, self.config.epub_language)
 
     def prepare_writing(self, docnames: Any) -> None:
         super().prepare_writing(docnames)
@@ -60,19 +79,62 @@ class AccessibleEpubBuilder(Epub3Builder):
             f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">'
         )
 
+    def content_metadata(self) -> dict[str, Any]:
+        metadata = super().content_metadata()
+        metadata["id"] = html.escape(self.identifier)
+        return metadata
+
+    def toc_metadata(self, level: int, navpoints: list[Any]) -> dict[str, Any]:
+        metadata = super().toc_metadata(level, navpoints)
+        # the NCX names the book by the package's identifier, which EPUBCheck compares
+        metadata["uid"] = html.escape(self.identifier)
+        return metadata
+
+    def tidy_content_documents(self) -> None:
+        """Drop the viewports from every page and the files that no page uses."""
+        pages = [path.relative_to(self.outdir).as_posix()
+                 for path in Path(self.outdir).rglob("*" + self.out_suffix)]
+        for name in pages:
+            page = self.outdir / name
+            page.write_text(drop_viewports(page.read_text(encoding="utf-8")), encoding="utf-8")
+        for name in unreferenced_resources(Path(self.outdir), pages):
+            if Path(name).suffix in self.media_types:
+                logger.debug("leaving %s out of the EPUB: no page uses it", name)
+                (self.outdir / name).unlink()
+
     def build_content(self) -> None:
         # Sphinx keeps a backup of outdated build information after a configuration change;
         # left in the output folder it would be packed into the book and fail -W as an
         # unknown file type.
         (self.outdir / ".buildinfo.bak").unlink(missing_ok=True)
+        self.tidy_content_documents()
         super().build_content()
         package = self.outdir / "content.opf"
         text = package.read_text(encoding="utf-8")
         extra = accessibility_metadata(
             self.config.epub_accessibility, self.config.epub_accessibility_summary
+        ) + conformance_metadata(
+            self.config.epub_accessibility_conformance,
+            self.config.epub_accessibility_evaluator or self.config.epub_publisher,
         )
         package.write_text(text.replace("  </metadata>", extra + "  </metadata>", 1),
                            encoding="utf-8")
+
+    def landmarks(self) -> list[Landmark]:
+        # The root document holds the book's own contents; the navigation document is not
+        # part of the reading order, which a landmark may not leave.
+        root = self.config.root_doc
+        marks = [Landmark("toc", self.get_target_uri(root), self.guide_titles["toc"])]
+        documents = reading_order(self.env, root)
+        for epub_type, pattern in self.config.epub_landmarks.items():
+            docname = first_match(pattern, documents)
+            if docname is None:
+                logger.warning("epub_landmarks: no document matches %r (%s)", pattern,
+                               epub_type, type="epub", subtype="landmarks")
+                continue
+            marks.append(Landmark(epub_type, self.get_target_uri(docname),
+                                  self.env.titles[docname].astext()))
+        return marks
 
     def build_epub(self) -> None:
         """Pack the book as Sphinx does, but with every entry dated from the source.
@@ -98,9 +160,10 @@ class AccessibleEpubBuilder(Epub3Builder):
     def build_navigation_doc(self) -> None:
         super().build_navigation_doc()
         nav = self.outdir / "nav.xhtml"
-        text = nav.read_text(encoding="utf-8")
-        nav.write_text(text.replace('<nav epub:type="toc">', '<nav epub:type="toc" role="doc-toc">',
-                                    1), encoding="utf-8")
+        text = nav.read_text(encoding="utf-8").replace(
+            '<nav epub:type="toc">', '<nav epub:type="toc" role="doc-toc">', 1)
+        text = text.replace("  </body>", landmarks_nav(self.landmarks()) + "  </body>", 1)
+        nav.write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -109,4 +172,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("epub_accessibility", DEFAULT_ACCESSIBILITY, "epub",
                          types=frozenset({dict}))
     app.add_config_value("epub_accessibility_summary", "", "epub", types=frozenset({str}))
+    # e.g. "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"; empty: the book claims nothing
+    app.add_config_value("epub_accessibility_conformance", "", "epub", types=frozenset({str}))
+    # who evaluated the book against that claim; empty: the publisher (epub_publisher)
+    app.add_config_value("epub_accessibility_evaluator", "", "epub", types=frozenset({str}))
+    # EPUB structural type -> document name or pattern, e.g. {"glossary": "glossary"}
+    app.add_config_value("epub_landmarks", {}, "epub", types=frozenset({dict}))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -27,3 +27,5 @@ pdf_subject = "Testing the pdf builder"
 pdf_keywords = ["testing", "pdf"]
 pdf_css_files = ["print.css"]
 pdf_static_path = [str(NOTO_SANS / "files")]
+epub_accessibility_conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+epub_landmarks = {"bodymatter": "chapters/*"}
