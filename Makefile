@@ -83,10 +83,14 @@ stats: gettext  ## Show how complete each translation is against the current Eng
 translation-impact: venv  ## Per language and page, the messages a change makes fuzzy or new (BASE=origin/main)
 	$(BIN)/python -m scripts.i18n.impact --base $(BASE) --build-dir $(BUILDDIR)
 
-test: venv  ## Run the tests (builds the real book in every language; takes a few minutes)
+test: venv test-tools  ## Run the tests (builds the real book in every language; takes a few minutes)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-test-tools:  ## Install DAISY Ace, which the tests run on every EPUB (needs Node.js and npm)
+ACE_INSTALLED := tests/tools/ace/node_modules/.package-lock.json
+# Without npm there is nothing to install: the tests of the EPUB with Ace then skip and say why.
+test-tools: $(if $(shell command -v npm 2>/dev/null),$(ACE_INSTALLED))  ## Install DAISY Ace, which the tests run on every EPUB (needs Node.js and npm)
+
+$(ACE_INSTALLED): tests/tools/ace/package.json tests/tools/ace/package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
 	  npm ci --prefix tests/tools/ace --ignore-scripts --no-audit --no-fund
 
