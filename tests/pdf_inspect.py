@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pikepdf
 from pypdf import PdfReader
 
 _TOC_LINE = re.compile(r"^(?P<title>.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
@@ -73,3 +74,20 @@ def chapter_starts_on(texts: list[str], headers: list[str], title: str, page: in
     before = headers[page - 2] if page > 1 else ""
     return (headers[page - 1] == title and normalised(texts[page - 1]).count(title) >= 2
             and before != title)
+
+
+def struct_elements(pdf: pikepdf.Pdf, tag: str) -> list[pikepdf.Dictionary]:
+    """Structure elements of one type, in reading order; written apart from the code under test."""
+    found = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/MCR", "/OBJR"):
+            return
+        if node.get("/S") == pikepdf.Name("/" + tag):
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found

@@ -26,6 +26,7 @@ from scripts.check.pdf import (
     is_language_tag,
     main,
 )
+from tests.pdf_inspect import struct_elements
 
 REPO = Path(__file__).resolve().parents[1]
 DOT_PNG = (
@@ -73,23 +74,6 @@ def findings_of(path: Path, check: str) -> list[Finding]:
     return [finding for finding in check_pdf(path) if finding.check == check]
 
 
-def struct_elements(pdf: pikepdf.Pdf, tag: str) -> list[pikepdf.Dictionary]:
-    """Structure elements of one type, in reading order; written apart from the code under test."""
-    found = []
-
-    def walk(node: pikepdf.Object) -> None:
-        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/MCR", "/OBJR"):
-            return
-        if node.get("/S") == pikepdf.Name("/" + tag):
-            found.append(node)
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            walk(kid)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
-
-
 def first_font_name(page: pikepdf.Page) -> str:
     return next(iter(page.Resources.Font.keys()))
 
@@ -107,6 +91,15 @@ def own_resources(page: pikepdf.Page) -> pikepdf.Dictionary:
 
 def append_content(pdf: pikepdf.Pdf, page_index: int, content: bytes) -> None:
     pdf.pages[page_index].contents_add(pdf.make_stream(content), prepend=False)
+
+
+def reach_from_tree(pdf: pikepdf.Pdf, page_index: int, mcid: int) -> None:
+    """Give the document element a marked-content reference to ``mcid`` on a page."""
+    document = pdf.Root.StructTreeRoot.K
+    document = document[0] if isinstance(document, pikepdf.Array) else document
+    reference = pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pdf.pages[page_index].obj,
+                                   MCID=mcid)
+    document.K.append(reference)
 
 
 def link_annotations(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
@@ -508,6 +501,7 @@ def test_mcid_given_through_named_properties_is_tagged(good_pdf, tmp_path):
         page.Resources.Properties = pikepdf.Dictionary(MC0=pikepdf.Dictionary(MCID=99))
         font = first_font_name(page).encode()
         append_content(pdf, 1, b"/Span /MC0 BDC BT " + font + b" 12 Tf (x) Tj ET EMC")
+        reach_from_tree(pdf, 1, 99)
 
     assert check_pdf(edited(good_pdf, tmp_path, add_text_tagged_by_name)) == []
 
@@ -517,8 +511,28 @@ def test_nested_untagged_sequence_inside_tagged_one_is_fine(good_pdf, tmp_path):
         font = first_font_name(pdf.pages[1]).encode()
         content = b"/P <</MCID 98>> BDC /Em BMC BT " + font + b" 12 Tf (x) Tj ET EMC EMC"
         append_content(pdf, 1, content)
+        reach_from_tree(pdf, 1, 98)
 
     assert check_pdf(edited(good_pdf, tmp_path, add_nested_sequence)) == []
+
+
+def test_tagged_sequence_no_element_reaches(good_pdf, tmp_path):
+    def add_unreached_text(pdf: pikepdf.Pdf) -> None:
+        font = first_font_name(pdf.pages[1]).encode()
+        append_content(pdf, 1, b"/Span <</MCID 97>> BDC BT " + font + b" 12 Tf (x) Tj ET EMC")
+
+    findings = check_pdf(edited(good_pdf, tmp_path, add_unreached_text))
+    assert [(finding.check, finding.page) for finding in findings] == [("unreached-content", 2)]
+
+
+def test_page_furniture_marked_as_artifact_is_not_content(good_pdf, tmp_path):
+    def add_running_head(pdf: pikepdf.Pdf) -> None:
+        font = first_font_name(pdf.pages[1]).encode()
+        content = (b"/Artifact <</Type /Pagination /Subtype /Header>> BDC BT " + font
+                   + b" 12 Tf (Running head) Tj ET EMC")
+        append_content(pdf, 1, content)
+
+    assert check_pdf(edited(good_pdf, tmp_path, add_running_head)) == []
 
 
 # --- command line ----------------------------------------------------------------------------

@@ -29,7 +29,9 @@ notices first. The checks, by the name each finding carries:
   descendant) is embedded; Type3 fonts are exempt;
 * ``bookmarks``: a document with headings has at least one outline item;
 * ``untagged-content``: every text-showing operator and image drawn on a page lies in a
-  marked-content sequence that is an /Artifact or has an /MCID (one finding per page).
+  marked-content sequence that is an /Artifact or has an /MCID (one finding per page);
+* ``unreached-content``: every marked-content sequence with an /MCID is reached by a structure
+  element (page furniture left out of the tree must be an /Artifact instead).
 
 Nothing here knows a particular book or producer.
 """
@@ -46,6 +48,7 @@ from pathlib import Path
 
 import pikepdf
 
+from scripts.check.pdf_content import unreached_content
 from scripts.check.pdf_structure import (
     StructElement,
     StructTree,
@@ -591,6 +594,18 @@ def check_untagged_content(pdf: pikepdf.Pdf) -> Iterator[Finding]:
             )
 
 
+def check_unreached_content(pdf: pikepdf.Pdf) -> Iterator[Finding]:
+    if "/StructTreeRoot" not in pdf.Root:
+        return
+    for number, count in unreached_content(pdf).items():
+        yield Finding(
+            "unreached-content",
+            f"{count} tagged sequence(s) whose MCID no structure element reaches; put them "
+            "in the tree or mark them as /Artifact",
+            number,
+        )
+
+
 # --- whole document --------------------------------------------------------------------------
 
 
@@ -612,6 +627,7 @@ def check_document(pdf: pikepdf.Pdf) -> list[Finding]:
         *check_fonts(pdf),
         *check_bookmarks(pdf, tree),
         *check_untagged_content(pdf),
+        *check_unreached_content(pdf),
     ]
 
 
