@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts.pdf import layout_checks, tagging
+from scripts.pdf import document_order, layout_checks, marked_content, tagging
 
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
@@ -111,6 +111,8 @@ def render_pdf(
 
     if variant and variant.startswith("pdf/ua"):
         tagging.install()
+        marked_content.install()
+        document_order.install()
     pin_font_subsetter()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
@@ -118,6 +120,7 @@ def render_pdf(
         pdf_forms=forms, dpi=image_dpi, optimize_images=True)
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
+    marked_content.label_document(document)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
