@@ -143,6 +143,25 @@ def test_a_paragraph_across_a_page_reads_whole_in_structure_order(book):
             < joined.index("report that prevention"))
 
 
+def test_a_list_item_across_a_page_is_one_item_with_one_body(tmp_path):
+    """An item holding a paragraph gets its LBody from scripts.pdf.tagging, one per page."""
+    words = " ".join(f"point{n}" for n in range(400))
+    (tmp_path / "list.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>List</title><style>'
+        '@page { size: A7 } body { font-family: "DejaVu Sans"; }</style></head><body>'
+        f"<h1>List</h1><ul><li><p>{words}</p></li><li><p>last</p></li></ul></body></html>",
+        encoding="utf-8")
+    result = pdf_render.render_pdf(tmp_path / "list.html", tmp_path / "list.pdf", tmp_path,
+                                   variant="pdf/ua-1")
+    with pikepdf.open(result.path) as pdf:
+        assert len(pdf.pages) >= 2
+        assert len(struct_elements(pdf, "L")) == 1
+        assert len(struct_elements(pdf, "LI")) == 2
+        first = struct_elements(pdf, "LI")[0]
+        bodies = [kid for kid in first.K if kid.get("/S") == "/LBody"]
+        assert len(bodies) == 1 and len(pages_reached(pdf, bodies[0])) == len(pdf.pages)
+
+
 def test_running_heads_page_numbers_and_edition_are_pagination_artifacts(book):
     with pikepdf.open(book) as pdf:
         artifacts = marked_properties(pdf, "Artifact")

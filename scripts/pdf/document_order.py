@@ -109,9 +109,14 @@ class TreeEditor:
         if not (_is_element(self.pdf, first) and _is_element(self.pdf, second)):
             return False
         first, second = self.element(first), self.element(second)
+        if first["S"] != second["S"] or first.get("Pg") == second.get("Pg"):
+            return False
+        if not hasattr(first, ORIGIN) and first["S"] == "/LBody":
+            # the list item bodies scripts.pdf.tagging adds have no box; within one item
+            # (already merged) two bodies on consecutive pages are the halves of one
+            return not hasattr(second, ORIGIN)
         origin = getattr(first, ORIGIN, None)
-        return (origin is not None and origin is getattr(second, ORIGIN, None)
-                and first["S"] == second["S"] and first.get("Pg") != second.get("Pg"))
+        return origin is not None and origin is getattr(second, ORIGIN, None)
 
     def _absorb(self, element: Any, fragment: Any) -> None:
         import pydyf
