@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from scripts.pdf import render as pdf_render
 from tests.pdf_inspect import struct_elements
 
+THEME_CSS = Path(__file__).parents[1] / "scripts" / "pdf" / "theme" / "static" / "pdfbook.css"
 RUNNING_HEAD = "Field guide"
 EDITION = "Edition 0.1"
 PAGE = "Page"
@@ -200,6 +202,22 @@ def test_an_inserted_hyphen_reads_as_a_soft_hyphen(book):
                  if "ActualText" in properties]
     assert texts, "the test book's justified paragraphs should hyphenate some word"
     assert all(text.endswith("\u00ad") and "\u2010" not in text for text in texts)
+
+
+def test_words_with_ligature_letters_read_as_letters_in_a_pdf_with_fields(tmp_path):
+    """With form fields, WeasyPrint maps a ligature glyph to "ﬁ" (U+FB01): the book's
+    stylesheet must keep such words from being drawn with one."""
+    shutil.copy(THEME_CSS, tmp_path / THEME_CSS.name)
+    (tmp_path / "page.html").write_text(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Form</title>'
+        f'<link rel="stylesheet" href="{THEME_CSS.name}"><style>body, input {{ font-family: '
+        '"DejaVu Sans"; }</style></head><body><h1>Form</h1><p>The office has an efficient '
+        'workflow.</p><p><input type="text" name="team" title="Team"></p></body></html>',
+        encoding="utf-8")
+    result = pdf_render.render_pdf(tmp_path / "page.html", tmp_path / "page.pdf", tmp_path,
+                                   variant="pdf/ua-1", forms=True)
+    text = "".join(page.extract_text() for page in PdfReader(result.path).pages)
+    assert "office has an efficient workflow" in text
 
 
 def test_the_independent_validator_finds_no_structure_problem(book):
