@@ -108,3 +108,20 @@ def text_width(font: TTFont, text: str, size: float) -> float:
 
 # points a reader leaves on each side of a text field's value
 READER_INSET = 2 * 2.0
+
+
+def struct_elements(pdf: pikepdf.Pdf, tag: str) -> list[pikepdf.Dictionary]:
+    """Structure elements of one type, in reading order; written apart from the code under test."""
+    found = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/MCR", "/OBJR"):
+            return
+        if node.get("/S") == pikepdf.Name("/" + tag):
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found

@@ -27,6 +27,7 @@ from scripts.check.pdf import (
     main,
 )
 from scripts.pdf import font_unicode
+from tests.pdf_inspect import struct_elements
 
 REPO = Path(__file__).resolve().parents[1]
 PDFUA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
@@ -76,23 +77,6 @@ def checks_reported(path: Path) -> set[str]:
 
 def findings_of(path: Path, check: str) -> list[Finding]:
     return [finding for finding in check_pdf(path) if finding.check == check]
-
-
-def struct_elements(pdf: pikepdf.Pdf, tag: str) -> list[pikepdf.Dictionary]:
-    """Structure elements of one type, in reading order; written apart from the code under test."""
-    found = []
-
-    def walk(node: pikepdf.Object) -> None:
-        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/MCR", "/OBJR"):
-            return
-        if node.get("/S") == pikepdf.Name("/" + tag):
-            found.append(node)
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            walk(kid)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
 
 
 def first_font_name(page: pikepdf.Page) -> str:
@@ -509,6 +493,29 @@ def test_untagged_image_and_text_inside_a_form(good_pdf, tmp_path):
 
     assert "PDFUA1-CONTENT-TAGGING-001" in checks_reported(
         edited(good_pdf, tmp_path, draw_untagged))
+
+
+def test_tagged_sequence_no_element_reaches(good_pdf, tmp_path):
+    def add_unreached_text(pdf: pikepdf.Pdf) -> None:
+        font = first_font_name(pdf.pages[1]).encode()
+        append_content(pdf, 1, b"/Span <</MCID 97>> BDC BT " + font + b" 12 Tf (x) Tj ET EMC")
+
+    # the validator does not mind (it only minds the bytes the subset font has no glyphs for)
+    path = edited(good_pdf, tmp_path, add_unreached_text)
+    assert [finding.page for finding in findings_of(path, "unreached-content")] == [2]
+    others = {check for check in checks_reported(path) if not check.startswith("PDFUA1-FONT")}
+    assert others == {"unreached-content"}
+
+
+def test_page_furniture_marked_as_artifact_is_not_content(good_pdf, tmp_path):
+    def add_running_head(pdf: pikepdf.Pdf) -> None:
+        font = first_font_name(pdf.pages[1]).encode()
+        content = (b"/Artifact <</Type /Pagination /Subtype /Header>> BDC BT " + font
+                   + b" 12 Tf (Running head) Tj ET EMC")
+        append_content(pdf, 1, content)
+
+    # the text drawn is bytes the subset font has no glyphs for, which only the validator minds
+    assert findings_of(edited(good_pdf, tmp_path, add_running_head), "unreached-content") == []
 
 
 # --- command line ----------------------------------------------------------------------------

@@ -16,7 +16,11 @@ need to know what a reader hears, by the name each finding carries:
   its target (``#section-2``, or the destination's own name as WeasyPrint writes it); no Link
   sits inside another Link;
 * ``forms``: no two form fields share a /TU, so each announces what to write in it;
-* ``bookmarks``: a document with headings has at least one outline item.
+* ``bookmarks``: a document with headings has at least one outline item;
+* ``unreached-content``: every marked-content sequence with an /MCID is reached by a structure
+  element, so a screen reader reads it in its place (page furniture left out of the tree must
+  be an /Artifact instead); a validator checks that content is tagged, not that its tag is in
+  the tree.
 
 Nothing here knows a particular book or producer.
 """
@@ -33,6 +37,7 @@ from pathlib import Path
 
 import pikepdf
 
+from scripts.check.pdf_content import unreached_content
 from scripts.check.pdf_structure import (
     StructElement,
     StructTree,
@@ -263,6 +268,21 @@ def check_bookmarks(pdf: pikepdf.Pdf, tree: StructTree) -> Iterator[Finding]:
         )
 
 
+# --- page content ----------------------------------------------------------------------------
+
+
+def check_unreached_content(pdf: pikepdf.Pdf) -> Iterator[Finding]:
+    if "/StructTreeRoot" not in pdf.Root:
+        return
+    for number, count in unreached_content(pdf).items():
+        yield Finding(
+            "unreached-content",
+            f"{count} tagged sequence(s) whose MCID no structure element reaches; put them "
+            "in the tree or mark them as /Artifact",
+            number,
+        )
+
+
 # --- whole document --------------------------------------------------------------------------
 
 
@@ -275,6 +295,7 @@ def check_document(pdf: pikepdf.Pdf) -> list[Finding]:
         *check_links(tree),
         *check_forms(pdf),
         *check_bookmarks(pdf, tree),
+        *check_unreached_content(pdf),
     ]
 
 

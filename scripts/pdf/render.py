@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts.pdf import font_unicode, form_fields, layout_checks, tagging
+from scripts.pdf import (
+    document_order,
+    font_unicode,
+    form_fields,
+    layout_checks,
+    marked_content,
+    tagging,
+)
 
 PANGO_HINT = (
     "WeasyPrint cannot load Pango, which the PDF editions need: install the Debian packages "
@@ -113,6 +120,8 @@ def render_pdf(
     if variant and variant.startswith("pdf/ua"):
         tagging.install()
         font_unicode.install()
+        marked_content.install()
+        document_order.install()
     pin_font_subsetter()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
@@ -120,6 +129,7 @@ def render_pdf(
         pdf_forms=forms, dpi=image_dpi, optimize_images=True)
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
+    marked_content.label_document(document)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
