@@ -39,7 +39,11 @@ def _object(pdf: Any, reference: Any) -> Any:
 
 
 def _is_element(pdf: Any, kid: Any) -> bool:
-    return not isinstance(kid, int) and _object(pdf, kid).get("Type") == "/StructElem"
+    # a kid is an MCID, a marked-content reference written inline (a dictionary, such as those
+    # _absorb adds) or a reference to an object, which may be an element
+    if isinstance(kid, (int, dict)):
+        return False
+    return _object(pdf, kid).get("Type") == "/StructElem"
 
 
 class TreeEditor:
