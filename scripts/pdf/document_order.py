@@ -25,6 +25,8 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
+from scripts.pdf.pydyf_objects import referenced_object
+
 # Attributes set on pydyf structure elements while the tree is built.
 ORIGIN = "html_origin"
 ROLE = "box_role"
@@ -32,18 +34,13 @@ NOTE_CALL = "note call"
 NOTE_AREA = "note area"
 
 
-def _object(pdf: Any, reference: Any) -> Any:
-    # pydyf numbers objects by their position in pdf.objects; a reference reads "12 0 R"
-    text = reference.decode() if isinstance(reference, bytes) else str(reference)
-    return pdf.objects[int(text.split()[0])]
-
 
 def _is_element(pdf: Any, kid: Any) -> bool:
     # a kid is an MCID, a marked-content reference written inline (a dictionary, such as those
     # _absorb adds) or a reference to an object, which may be an element
     if isinstance(kid, (int, dict)):
         return False
-    return _object(pdf, kid).get("Type") == "/StructElem"
+    return referenced_object(pdf, kid).get("Type") == "/StructElem"
 
 
 class TreeEditor:
@@ -55,7 +52,7 @@ class TreeEditor:
         self.replaced: dict[bytes, bytes] = {}
 
     def element(self, reference: Any) -> Any:
-        return _object(self.pdf, reference)
+        return referenced_object(self.pdf, reference)
 
     def elements_below(self, element: Any) -> Iterator[Any]:
         for kid in element["K"]:
@@ -185,13 +182,13 @@ class TreeEditor:
 
 def follow_document(pdf: Any) -> None:
     """Rework the finished tag tree of ``pdf`` (a pydyf PDF) into the document's order."""
-    root = _object(pdf, pdf.catalog["StructTreeRoot"])
+    root = referenced_object(pdf, pdf.catalog["StructTreeRoot"])
     editor = TreeEditor(pdf)
     for reference in root["K"]:
         document = editor.element(reference)
         editor.move_notes_to_their_calls(document)
         editor.merge_fragments(document)
-    editor.update_parent_tree(_object(pdf, root["ParentTree"]))
+    editor.update_parent_tree(referenced_object(pdf, root["ParentTree"]))
 
 
 def role(box: Any) -> str | None:

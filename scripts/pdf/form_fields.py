@@ -19,13 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from scripts.pdf.pydyf_objects import referenced_object
+
 EMPTY_TEXT_FIELD = b"/Tx BMC\nEMC\n"
 
-
-def _object(pdf: Any, reference: Any) -> Any:
-    # pydyf numbers objects by their position in pdf.objects; a reference reads "12 0 R"
-    text = reference.decode() if isinstance(reference, bytes) else str(reference)
-    return pdf.objects[int(text.split()[0])]
 
 
 def _string(value: Any) -> str:
@@ -108,7 +105,7 @@ def finish_form_fields(document: Any, pdf: Any) -> None:
     form = pdf.catalog.get("AcroForm")
     if form is None:
         return
-    fields = [_object(pdf, reference) for reference in form["Fields"]]
+    fields = [referenced_object(pdf, reference) for reference in form["Fields"]]
     resources = form.get("DR")
     add_appearances(pdf, fields, resources)
     form["Fields"] = pydyf.Array(nest_dotted_names(pdf, fields))

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from scripts.pdf.pydyf_objects import referenced_object
+
 SCOPES = {"row": "/Row", "col": "/Column", "column": "/Column", "both": "/Both"}
 # Boxes WeasyPrint passes through without an element of their own: what they yield belongs to
 # their children.
@@ -36,16 +38,11 @@ def accessible_name(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _object(pdf: Any, reference: Any) -> Any:
-    # pydyf numbers objects by their position in pdf.objects; a reference reads "12 0 R"
-    text = reference.decode() if isinstance(reference, bytes) else str(reference)
-    return pdf.objects[int(text.split()[0])]
-
 
 def _is_element(pdf: Any, kid: Any, structure_type: str) -> bool:
     if isinstance(kid, int):
         return False
-    kid_object = _object(pdf, kid)
+    kid_object = referenced_object(pdf, kid)
     return getattr(kid_object, "get", lambda _key: None)("S") == structure_type
 
 
@@ -65,7 +62,7 @@ def wrap_item_body(element: Any, pdf: Any) -> None:
     pdf.add_object(body)
     for kid in body_kids:
         if not isinstance(kid, int):
-            _object(pdf, kid)["P"] = body.reference
+            referenced_object(pdf, kid)["P"] = body.reference
     element["K"] = pydyf.Array([kid for kid in kids if kid not in body_kids] + [body.reference])
 
 
@@ -78,11 +75,11 @@ def nest_inner_lists(element: Any, pdf: Any) -> None:
         previous = kept[-1] if kept else None
         if (_is_element(pdf, kid, "/L") and previous is not None
                 and _is_element(pdf, previous, "/LI")):
-            item = _object(pdf, previous)
+            item = referenced_object(pdf, previous)
             bodies = [k for k in item["K"] if _is_element(pdf, k, "/LBody")]
-            holder = _object(pdf, bodies[-1]) if bodies else item
+            holder = referenced_object(pdf, bodies[-1]) if bodies else item
             holder["K"].append(kid)
-            _object(pdf, kid)["P"] = holder.reference
+            referenced_object(pdf, kid)["P"] = holder.reference
             continue
         kept.append(kid)
     element["K"] = kept
@@ -95,7 +92,7 @@ PRINT_FLAG = 4
 def _annotation_references(pdf: Any, element: Any) -> list[Any]:
     """The object references (OBJR) among an element's kids."""
     return [kid for kid in element["K"] if not isinstance(kid, int)
-            and getattr(_object(pdf, kid), "get", lambda _key: None)("Type") == "/OBJR"]
+            and getattr(referenced_object(pdf, kid), "get", lambda _key: None)("Type") == "/OBJR"]
 
 
 def _link_ancestor(pdf: Any, element: Any) -> Any | None:
@@ -104,7 +101,7 @@ def _link_ancestor(pdf: Any, element: Any) -> Any | None:
     while current.get("Type") == "/StructElem":
         if current["S"] == "/Link":
             return current
-        current = _object(pdf, current["P"])
+        current = referenced_object(pdf, current["P"])
     return None
 
 
@@ -118,7 +115,8 @@ def lift_link_annotation(element: Any, parent: Any, pdf: Any, annotations: list[
     lifted = _annotation_references(pdf, element)
     element["K"] = pydyf.Array([kid for kid in element["K"] if kid not in lifted])
     link["K"].extend(lifted)
-    moved = [_object(pdf, _object(pdf, reference)["Obj"]) for reference in lifted]
+    moved = [referenced_object(pdf, referenced_object(pdf, reference)["Obj"])
+             for reference in lifted]
     # WeasyPrint maps each annotation's StructParent to the element it is listed with
     for index, (_owner, annotation) in enumerate(annotations):
         if any(annotation is candidate for candidate in moved):
@@ -144,7 +142,7 @@ def complete_element(element: Any, box: Any, pdf: Any) -> None:
         # the link's own annotation and any lifted from the inline elements inside it
         name = accessible_name(html)
         for reference in _annotation_references(pdf, element):
-            annotation = _object(pdf, _object(pdf, reference)["Obj"])
+            annotation = referenced_object(pdf, referenced_object(pdf, reference)["Obj"])
             annotation["F"] = PRINT_FLAG
             if name:
                 annotation["Contents"] = pydyf.String(name)
