@@ -14,6 +14,8 @@ ALL        ?=
 # make preview: the page being written and the port of http://127.0.0.1:PORT/
 PAGE       ?= index
 PORT       ?= 8000
+# make bench: the chapter edited to measure an incremental build
+BENCH_PAGE ?= guidebook/chapters/03-multi-agency-strategy.md
 
 BIN        := $(VENV)/bin
 # Values on the command line reach the command through the environment, so the shell, not make,
@@ -31,7 +33,7 @@ endif
 
 .DEFAULT_GOAL := all
 .PHONY: help all html epub pdf pdf-print check new-chapter new-appendix preview check-pdf gettext \
-        update-po check-po stats translation-impact test test-tools lint venv clean
+        update-po check-po stats bench bench-peers translation-impact test test-tools lint venv clean
 
 help:  ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,6 +81,14 @@ check-po: venv  ## Check every catalog: msgfmt --check and MyST markup kept (cat
 
 stats: gettext  ## Show how complete each translation is against the current English, per page; write $(BUILDDIR)/stats.json
 	$(BIN)/python -m scripts.i18n.stats --locales locales --pot-dir $(BUILDDIR)/gettext --json $(BUILDDIR)/stats.json
+
+bench: venv  ## Measure the English editions' builds: cold, warm, after editing one chapter; write $(BUILDDIR)/bench.json
+	$(BIN)/python -m scripts.benchmark --edit $(BENCH_PAGE) --scratch $(BUILDDIR)/bench \
+	  --output $(BUILDDIR)/bench.json
+
+bench-peers: venv  ## Build the English book PDF with sphinx-simplepdf and Sphinx's LaTeX path too; print CPU ratios
+	$(BIN)/python -m scripts.benchmark_peers --scratch $(BUILDDIR)/bench/peers \
+	  --output $(BUILDDIR)/bench-peers.json
 
 translation-impact: venv  ## Per language and page, the messages a change makes fuzzy or new (BASE=origin/main)
 	$(BIN)/python -m scripts.i18n.impact --base $(BASE) --build-dir $(BUILDDIR)
