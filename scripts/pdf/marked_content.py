@@ -11,11 +11,12 @@ or a copy then meets:
 * the hyphen that ``hyphens: auto`` adds at a line end, as a real hyphen (U+2010) in the word.
 
 Here the margin boxes' text becomes /Artifact of type /Pagination (/Header at the top,
-/Footer at the bottom), a repeated table header (or footer) /Pagination too, leaders /Artifact
-of type /Layout, all without MCID and so outside the structure tree. A line that ends with an
-inserted hyphen keeps its MCID and gains an /ActualText in which that hyphen is a soft hyphen
-(U+00AD): ISO 32000 represents a hyphen added at a line break that way in tagged PDF, so a
-reader joins the word again.
+/Footer at the bottom; with an empty /ActualText inside, for text extraction), a repeated
+table header (or footer) /Pagination too, leaders /Artifact of type /Layout, all without MCID
+and so outside the structure tree. A line that ends with an inserted hyphen keeps its MCID
+and gains an /ActualText in which that hyphen is a soft hyphen (U+00AD): ISO 32000
+represents a hyphen added at a line break that way in tagged PDF, so a reader joins the
+word again.
 
 Boxes are labelled before the PDF is written (:func:`label_document`); two private parts of
 the pinned WeasyPrint are replaced (:func:`install`): ``Stream.marked``, which opens the marked
@@ -131,10 +132,18 @@ def install() -> None:
     # box, opens an /Artifact instead of tagged content, or adds /ActualText to the MCID.
     @contextmanager
     def marked(self: Any, box: Any, tag: str) -> Iterator[None]:
+        silent = False
         if self._tags is not None:
             if is_artifact(box):
                 properties = pydyf.Dictionary(getattr(box, ARTIFACT))
                 pydyf.Stream.begin_marked_content(self, "Artifact", properties)
+                # text extraction (poppler's pdftotext, copy and paste) ignores /Artifact but
+                # honours a Span's /ActualText: an empty one keeps running heads and page
+                # numbers out of a paragraph that continues on the next page
+                silent = "Subtype" in properties
+                if silent:
+                    pydyf.Stream.begin_marked_content(
+                        self, "Span", pydyf.Dictionary({"ActualText": pydyf.String("")}))
             else:
                 mcid = len(self._tags)
                 assert box not in self._tags
@@ -147,6 +156,8 @@ def install() -> None:
             yield
         finally:
             if self._tags is not None:
+                if silent:
+                    pydyf.Stream.end_marked_content(self)
                 pydyf.Stream.end_marked_content(self)
 
     stream.Stream.marked = marked
