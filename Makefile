@@ -5,6 +5,8 @@ PYTHON     ?= python3
 VENV       ?= .venv
 BUILDDIR   ?= _build
 LANGUAGE   ?=
+# languages built at the same time (default: one per core)
+JOBS       ?=
 PYTESTOPTS ?=
 # make check: the branch a pull request goes to (changes since it decide which translations
 # are checked); FILES=... names changed files instead; ALL=1 checks every language
@@ -24,7 +26,8 @@ NEW_PAGE_OPTIONS = $(if $(TITLE),--title "$$TITLE") $(if $(SLUG),--slug "$$SLUG"
                    $(if $(CONTRIBUTOR),--contributor "$$CONTRIBUTOR") \
                    $(if $(ORGANISATION),--organisation "$$ORGANISATION") \
                    $(if $(COUNTRY),--country "$$COUNTRY")
-EDITIONS   := $(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) $(if $(LANGUAGE),--language $(LANGUAGE))
+EDITIONS   := $(BIN)/python -m scripts.editions --build-dir $(BUILDDIR) $(if $(LANGUAGE),--language $(LANGUAGE)) \
+              $(if $(JOBS),--jobs $(JOBS))
 # Dates inside the editions come from the last commit, so rebuilding the same source gives the same files.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)

@@ -14,6 +14,11 @@ together once all of them are built; a failed build publishes nothing of its lan
 last good set stays in place. The EPUBs and PDFs of all languages are built before the sites,
 which offer them with their sizes (described in ``<build>/downloads/<lang>.json``); the site's
 root gets a page that leads each reader to their language.
+
+Languages are independent until their sites, which offer every language's downloads: each
+language's EPUB and PDFs are built in a child process of their own, ``--jobs`` languages at a
+time (default: one per core), then the sites the same way. While several run, every line a build
+prints starts with its language and format, so that interleaved messages still say whose they are.
 """
 
 from __future__ import annotations
@@ -24,9 +29,13 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scripts.edition_files import (
     describe_products,
@@ -84,18 +93,37 @@ class Outcome:
 
 
 def run_sphinx(arguments: list[str], verbose: bool,
-               environment: dict[str, str] | None = None) -> Outcome:
-    """Run one sphinx-build in a child process; report success, wall time and peak memory."""
+               environment: dict[str, str] | None = None, prefix: str = "") -> Outcome:
+    """Run one sphinx-build in a child process; report success, wall time and peak memory.
+
+    With a ``prefix``, each line the child prints is passed on with it in front, on the same
+    stream (output or errors), so that builds running side by side stay readable.
+    """
     command = [sys.executable, "-m", "sphinx", *arguments]
     if not verbose:
         command.insert(3, "-q")
     logger.debug("running %s", " ".join(command))
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=environment)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE} if prefix else {}
+    child = subprocess.Popen(command, env=environment, text=True, **streams)
+    relays = [threading.Thread(target=_relay, args=(pipe, target, prefix), daemon=True)
+              for pipe, target in ((child.stdout, sys.stdout), (child.stderr, sys.stderr))
+              if pipe is not None]
+    for relay in relays:
+        relay.start()
     # wait4 gives this child's own peak memory, not the largest of all children so far
     _pid, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
+    for relay in relays:
+        relay.join()
     return Outcome(child.returncode == 0, time.perf_counter() - started, usage.ru_maxrss / 1024)
+
+
+def _relay(pipe: Any, target: Any, prefix: str) -> None:
+    for line in pipe:
+        target.write(prefix + line)
+        target.flush()
+    pipe.close()
 
 
 def sphinx_arguments(layout: Layout, builder: str, language: str, outdir: Path,
@@ -126,7 +154,7 @@ def products(layout: Layout, fmt: str, language: str) -> list[tuple[Path, Path]]
 
 
 def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], verbose: bool,
-              environment: dict[str, str]) -> bool:
+              environment: dict[str, str], prefixed: bool = False) -> bool:
     """Build one edition into its work folder; say how it went."""
     number, total = step
     logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
@@ -136,7 +164,7 @@ def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], ve
     outcome = run_sphinx(
         sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
                          layout.doctrees(language)),
-        verbose, environment,
+        verbose, environment, prefix=f"[{language} {fmt}] " if prefixed else "",
     )
     if not outcome.ok:
         logger.error("%s %s edition failed (messages above name file and line); no %s edition "
@@ -176,42 +204,83 @@ def join_downloads(layout: Layout, languages: list[str], built: list[str]) -> Pa
 
 
 def build_editions(layout: Layout, formats: list[str], languages: list[str],
-                   verbose: bool = False, site: list[SiteLanguage] | None = None) -> bool:
+                   verbose: bool = False, site: list[SiteLanguage] | None = None,
+                   jobs: int = 1) -> bool:
     """Build ``formats`` for ``languages``; publish a language's editions together, and only
-    once all of them are built. Stop at the first failure.
+    once all of them are built. After a failure no further build starts; what already
+    succeeded is published, the failed language keeps its last good editions.
 
     The downloadable editions (EPUB, PDF) of every language are built first, so that each
     language's site can offer all of them with their sizes; each language is then published
     as soon as its site is built. ``site`` lists every language of the book with its name, for
-    the sites' downloads and the page at the site's root.
+    the sites' downloads and the page at the site's root. ``jobs`` languages build at a time.
     """
     downloads = [fmt for fmt in formats if fmt != "html"]
     total = len(formats) * len(languages)
-    number = 0
+    steps = _Steps(total)
+    prefixed = jobs > 1 and len(languages) > 1
     # translation progress, on every edition, counts the messages the sources hold now
     environment = {**os.environ, POT_DIR_VARIABLE: str(layout.messages.resolve())}
-    for language in languages:
+
+    def build_downloads(language: str) -> bool:
         for fmt in downloads:
-            number += 1
-            if not build_one(layout, fmt, language, (number, total), verbose, environment):
-                return False
+            if steps.stopped or not build_one(layout, fmt, language, steps.next(), verbose,
+                                              environment, prefixed):
+                return steps.stop()
         if downloads:
             describe_downloads(layout, downloads, language)
         if "html" not in formats:
             publish(layout, downloads, language)
+        return True
+
+    if not side_by_side(build_downloads, languages, jobs):
+        return False
     if "html" not in formats:
         return True
     site = site or [SiteLanguage(code, code) for code in languages]
     joined = join_downloads(layout, [language.code for language in site],
                             languages if downloads else [])
     environment[DOWNLOADS_VARIABLE] = str(joined.resolve())
-    for language in languages:
-        number += 1
-        if not build_one(layout, "html", language, (number, total), verbose, environment):
-            return False
+
+    def build_site(language: str) -> bool:
+        if steps.stopped or not build_one(layout, "html", language, steps.next(), verbose,
+                                          environment, prefixed):
+            return steps.stop()
         publish(layout, formats, language)
+        return True
+
+    if not side_by_side(build_site, languages, jobs):
+        return False
     write_landing_page(layout.build / "html", site)
     return True
+
+
+class _Steps:
+    """The count of builds started, shared by the languages building side by side, and
+    whether one of them failed."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.started = 0
+        self.stopped = False
+        self._lock = threading.Lock()
+
+    def next(self) -> tuple[int, int]:
+        with self._lock:
+            self.started += 1
+            return self.started, self.total
+
+    def stop(self) -> bool:
+        self.stopped = True
+        return False
+
+
+def side_by_side(build: Callable[[str], bool], languages: list[str], jobs: int) -> bool:
+    """``build`` each language, ``jobs`` at a time (threads that each wait on a child process)."""
+    if jobs <= 1 or len(languages) <= 1:
+        return all(build(language) for language in languages)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return all(list(pool.map(build, languages)))
 
 
 def build_catalogs(layout: Layout, verbose: bool = False, strict: bool = True) -> bool:
@@ -244,6 +313,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--locales", type=Path, default=Path("locales"))
     parser.add_argument("--build-dir", type=Path, default=Path("_build"))
     parser.add_argument("-v", "--verbose", action="store_true", help="show Sphinx's progress")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="languages built at the same time (default: one per core)")
     return parser.parse_args(argv)
 
 
@@ -277,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     if not build_catalogs(layout, arguments.verbose, strict=False):
         return 1
     site = [SiteLanguage(code, book_languages.name(code)) for code in known]
-    if not build_editions(layout, formats, languages, arguments.verbose, site):
+    if not build_editions(layout, formats, languages, arguments.verbose, site,
+                          jobs=max(1, arguments.jobs)):
         return 1
     logger.info("built %d edition(s) in %.1f s", len(formats) * len(languages),
                 time.perf_counter() - started)

@@ -137,3 +137,35 @@ def test_a_removed_chapter_disappears_from_the_published_site(book):
     assert not (site / "chapters/two.html").exists()
     # nothing of the removed page stays in the build tree, its cached doctree included
     assert not list((book.parent / "_build/work").rglob("two.doctree"))
+
+
+def test_languages_build_side_by_side_with_their_lines_prefixed(book, capfd, caplog):
+    caplog.set_level(logging.INFO, logger="editions")
+    with (book / "locales" / "languages.toml").open("a", encoding="utf-8") as listing:
+        listing.write('\n[[languages]]\ncode = "fr"\nname = "Français"\n')
+    (book / "chapters" / "two.md").write_text(
+        (book / "chapters" / "two.md").read_text(encoding="utf-8") + "\n{ref}`nowhere`\n",
+        encoding="utf-8")
+
+    assert run(book, "epub", "--jobs", "2") == 1
+
+    errors = capfd.readouterr().err
+    # each language's build reports the broken reference, each line saying whose it is
+    for language in ("en", "fr"):
+        assert re.search(rf"^\[{language} epub\] .*two\.md:\d+: WARNING", errors, re.M), errors
+    assert not (book.parent / "_build" / "epub").exists()
+
+
+def test_languages_built_side_by_side_are_all_published(book, caplog):
+    caplog.set_level(logging.INFO, logger="editions")
+    with (book / "locales" / "languages.toml").open("a", encoding="utf-8") as listing:
+        listing.write('\n[[languages]]\ncode = "fr"\nname = "Français"\n')
+
+    assert run(book, "html", "epub", "--jobs", "2") == 0
+
+    build = book.parent / "_build"
+    assert (build / "epub" / "en" / "test-book-en.epub").is_file()
+    assert (build / "epub" / "fr" / "test-book-fr.epub").is_file()
+    assert (build / "html" / "fr" / "index.html").is_file()
+    # four builds started, each counted once, whichever language got there first
+    assert sorted(re.findall(r"\[(\d)/4\] \w+ \w+ \.\.\.", caplog.text)) == ["1", "2", "3", "4"]
