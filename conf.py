@@ -70,8 +70,10 @@ source_suffix = {".md": "markdown"}
 confinement_source_label = "guidebook"
 exclude_patterns = ["_build", "_static", "_templates"]
 # MyST: ::: blocks for the guidebook's components (practice, checklist...), definition lists
-# for their fields, typographic quotes.
-myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+# for their fields. Typographic quotes come from Sphinx (smartquotes), which sets each
+# language's own marks („…“ in German, ”…” in Swedish, «…» in Italian and Spanish); MyST's
+# would put English marks into every language first.
+myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 # One list of sources for the whole book; a citation key that does not exist is a warning, so
 # -W stops the build. Author-year references read well in all three editions.

@@ -1,6 +1,8 @@
-"""French typography is the build's job: translators type ordinary spaces."""
+"""Typography is the build's job: translators type ordinary spaces and straight quotes."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 
@@ -49,3 +51,18 @@ def test_the_build_applies_them_outside_code(app):
     assert f"«{NBSP}une citation{NBSP}»" in html
     code = html[html.index("<code"):html.index("</code>")]
     assert ";" in code and NARROW_NBSP not in code and NBSP not in code
+
+
+QUOTES = {"en": "“Eroding Trust”", "de": "„Eroding Trust“", "sv": "”Eroding Trust”",
+          "it": "«Eroding Trust»", "es": "«Eroding Trust»", "nl": "“Eroding Trust”"}
+
+
+@pytest.mark.parametrize("language", sorted(QUOTES))
+def test_straight_quotes_become_the_languages_own(make_app, rootdir, tmp_path, language):
+    """Translators type straight quotes; the build sets the marks of the page's language."""
+    source = tmp_path / language
+    shutil.copytree(rootdir / "test-quotes", source)
+    app = make_app("html", srcdir=source, confoverrides={"language": language})
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert QUOTES[language] in html

@@ -1,0 +1,2 @@
+project = "Quotes"
+extensions = ["myst_parser", "scripts.i18n.typography"]
