@@ -23,3 +23,18 @@ def test_the_source_glossary_is_sorted(app):
 def test_a_translated_glossary_is_sorted_by_its_translated_terms_ignoring_accents(app):
     app.build()
     assert terms_in_order(app) == ["Accompagnement à la sortie", "Évaluation", "Extrémisme"]
+
+
+@pytest.mark.parametrize(("language", "words", "expected"), [
+    # Swedish: å, ä, ö are letters of their own, after z
+    ("sv", ["Ändamål", "Alternativ", "Öppenhet", "Zon", "Åtgärd"],
+     ["Alternativ", "Zon", "Åtgärd", "Ändamål", "Öppenhet"]),
+    # German: ä sorts with a
+    ("de", ["Zone", "Ächtung", "Ablauf", "Akte"], ["Ablauf", "Ächtung", "Akte", "Zone"]),
+    # Spanish: ñ after n
+    ("es", ["Ñandú", "Nube", "Oso", "Nacional"], ["Nacional", "Nube", "Ñandú", "Oso"]),
+])
+def test_each_language_keeps_its_own_letters_in_place(language, words, expected):
+    from scripts.book.glossary_order import reading_key
+
+    assert sorted(words, key=lambda word: reading_key(word, language)) == expected
