@@ -121,9 +121,11 @@ gettext_compact = False
 translation_languages_file = "locales/languages.toml"
 gettext_uuid = False
 # Book strings that live here rather than in a page, translated through sphinx.po.
+# The date's form too: "30. November 2026" in German, "30 de noviembre de 2026" in Spanish.
 translated_config_values = ["project", "author", "copyright", "html_title", "pdf_subtitle",
                             "pdf_subject", "epub_copyright", "epub_description",
-                            "epub_contributor", "epub_accessibility_summary"]
+                            "epub_contributor", "epub_accessibility_summary", "today_fmt",
+                            "html_last_updated_fmt"]
 
 # -- HTML site ---------------------------------------------------------------------------------
 
