@@ -50,6 +50,8 @@ extensions = [
     "scripts.book.practice_register",
     "scripts.book.single_document_ids",
     "scripts.book.citation_style",
+    # a passage in another language ({.language-en}) names a real language
+    "scripts.i18n.passage_language",
     "scripts.i18n.typography",
     "scripts.book.glossary_order",
     "scripts.i18n.status",
@@ -70,10 +72,11 @@ source_suffix = {".md": "markdown"}
 confinement_source_label = "guidebook"
 exclude_patterns = ["_build", "_static", "_templates"]
 # MyST: ::: blocks for the guidebook's components (practice, checklist...), definition lists
-# for their fields. Typographic quotes come from Sphinx (smartquotes), which sets each
-# language's own marks („…“ in German, ”…” in Swedish, «…» in Italian and Spanish); MyST's
-# would put English marks into every language first.
-myst_enable_extensions = ["colon_fence", "deflist"]
+# for their fields, and spans that mark a passage's language ([a title]{.language-en}).
+# Typographic quotes come from Sphinx (smartquotes), which sets each language's own marks
+# („…“ in German, ”…” in Swedish, «…» in Italian and Spanish); MyST's would put English marks
+# into every language first.
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
 myst_heading_anchors = 3
 # One list of sources for the whole book; a citation key that does not exist is a warning, so
 # -W stops the build. Author-year references read well in all three editions.

@@ -84,3 +84,27 @@ def test_msgfmt_speaks_the_same_whatever_language_the_caller_exports(tmp_path, m
     path = write(tmp_path, "broken.po", 'msgid "A"\nmsgstr "a\n')
     # msgfmt names the line after the one whose string is left open
     assert check_all(tmp_path) == [f"{path}:7: end-of-line within string"]
+
+
+def test_a_passage_marked_as_english_is_accepted_where_the_english_has_no_mark(tmp_path):
+    write(tmp_path, "lang.po",
+          'msgid "Read *Preventing Violent Extremism* {cite:p}`a`."\n'
+          'msgstr "Lisez *[Preventing Violent Extremism]{.language-en}* {cite:p}`a`."\n')
+    assert check_all(tmp_path) == []
+
+
+def test_a_passage_in_no_known_language_is_reported_with_catalog_and_line(tmp_path):
+    path = write(tmp_path, "lang.po",
+                 '\nmsgid "Read Preventing Violent Extremism."\n'
+                 'msgstr "Lisez [Preventing Violent Extremism]{.language-english}."\n')
+    problems = check_all(tmp_path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:6:")
+    assert "'.language-english' names no language" in problems[0]
+
+
+def test_broken_markup_beside_a_marked_passage_is_still_reported(tmp_path):
+    write(tmp_path, "lang.po",
+          'msgid "Read [the plan](https://example.org/plan)."\n'
+          'msgstr "Lisez [The Plan]{.language-en} (https://example.org/plan)."\n')
+    assert "link addresses differ" in "\n".join(check_all(tmp_path))

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,27 +47,9 @@ from scripts.check.pdf_structure import (
     text_of,
 )
 from scripts.check.pdfua_validator import failed_rules
+from scripts.util.language_tags import is_language_tag
 
 logger = logging.getLogger("check_pdf")
-
-# RFC 5646 language tags, without the grandfathered irregular ones (i-klingon and the like).
-# The primary subtag is kept to 2-3 letters: longer ones are well-formed but none is assigned,
-# so "english" is far likelier a mistake than a language.
-_BCP47 = re.compile(
-    r"""
-    (?:
-      [a-z]{2,3}(?:-[a-z]{3}){0,3}          # language, extended language
-      (?:-[a-z]{4})?                        # script
-      (?:-(?:[a-z]{2}|[0-9]{3}))?           # region
-      (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*   # variants
-      (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*  # extensions
-      (?:-x(?:-[a-z0-9]{1,8})+)?            # private use
-    |
-      x(?:-[a-z0-9]{1,8})+                  # private use only
-    )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 
 HEADING_TAGS = {"H", *(f"H{level}" for level in range(1, 7))}
 HEADER_SCOPES = {"/Row", "/Column", "/Both"}
@@ -86,10 +67,6 @@ class UnreadablePdfError(Exception):
 
 
 # --- language --------------------------------------------------------------------------------
-
-
-def is_language_tag(text: str) -> bool:
-    return _BCP47.fullmatch(text) is not None
 
 
 def check_language(pdf: pikepdf.Pdf, tree: StructTree) -> Iterator[Finding]:

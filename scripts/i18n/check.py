@@ -9,6 +9,8 @@ Three kinds of check, each problem reported as ``catalog:line`` with what to fix
 * MyST markup that a translation must keep exactly: the targets of roles (``{ref}``,
   ``{doc}``, ``{term}``; citation keys of ``{cite:p}``), footnote markers, link addresses,
   substitutions and directive fences. Display text may change; targets may not;
+* languages of passages: ``[a title]{.language-en}`` names a real language code
+  (see ``scripts.i18n.passage_language``); such a span may be added where the English has none;
 * glossary terms: the display text of a ``{term}`` role uses the wording the language's
   glossary gives that term (see ``scripts.i18n.glossary_consistency``).
 """
@@ -29,6 +31,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
 from scripts.i18n.glossary_consistency import GlossaryWording, glossary_wordings, inconsistent_terms
+from scripts.i18n.passage_language import language_problems
 
 logger = logging.getLogger("check_catalogs")
 
@@ -88,6 +91,7 @@ def check_catalog(path: Path, catalog: Catalog,
         if not message.string:
             continue
         problems = markup_problems(message.id, message.string)
+        problems += language_problems(message.string)
         problems += inconsistent_terms(message.string, wordings)
         for problem in problems:
             snippet = " ".join(message.id.split())[:60]

@@ -6,7 +6,8 @@ the text they never see: bibliography entries, and the title and other strings c
 translated (:func:`typeset`).
 French: a narrow no-break space before ; ! ? and a no-break space before : and % and inside
 « », whether the translator typed a space there or not.
-The rule table is per language prefix.
+The rule table is per language prefix. A passage marked as another language (an English title
+in a French page, a paragraph a preview leaves in English) gets that language's rules.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from scripts.i18n.passage_language import language_of
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -64,7 +67,6 @@ class LanguageTypography(SphinxPostTransform):
     default_priority = 800
 
     def run(self, **kwargs: Any) -> None:
-        rules = rules_for(self.config.language)
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
             if parent is None:
@@ -73,6 +75,7 @@ class LanguageTypography(SphinxPostTransform):
             if any(isinstance(node, UNTOUCHED) for node in lineage):
                 continue
             cited = any(isinstance(node, CITED_WORKS) for node in lineage)
+            rules = rules_for(language_of(parent, self.config.language))
             new = apply_rules(str(text), EVERY_LANGUAGE if cited else rules)
             if new != str(text):
                 parent.replace(text, nodes.Text(new))
