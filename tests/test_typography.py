@@ -66,3 +66,17 @@ def test_straight_quotes_become_the_languages_own(make_app, rootdir, tmp_path, l
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert QUOTES[language] in html
+
+
+def test_an_apostrophe_next_to_a_link_or_emphasis_stays_an_apostrophe(make_app, rootdir,
+                                                                      tmp_path):
+    source = tmp_path / "it"
+    shutil.copytree(rootdir / "test-quotes", source)
+    app = make_app("html", srcdir=source, confoverrides={"language": "it"})
+    app.build()
+    html = (app.outdir / "apostrophes.html").read_text(encoding="utf-8")
+    apostrophe = "\u2019"
+    assert f"dell{apostrophe}<a" in html and f"dell{apostrophe}<em>" in html
+    assert f"</a>{apostrophe}s plan" in html
+    assert "«Prevenzione»" in html
+    assert "\u201d" not in html[html.index("<h1"):]
