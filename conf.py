@@ -166,6 +166,8 @@ site_base_url = "https://guidebook.example.org/html/"
 site_page_facts = {"contributors": "Contributors", "organisation": "Organisation",
                    "country": "Country", "status": "Status", "last_reviewed": "Last reviewed"}
 site_fact_values = {"status": {"draft": "Draft", "in-review": "In review", "final": "Final"}}
+# a page's country is translated through sphinx.po ("Europe", "Europa")
+site_translated_facts = ["country"]
 site_edition_labels = {"pdf": "PDF", "epub": "EPUB", "pdf-print": "PDF for print shops"}
 # The page listing every language's editions and each translation's progress.
 site_editions_template = "editions.html"

@@ -150,6 +150,16 @@ def extract_labels(app: Sphinx) -> None:
     add_messages(app.builder, labels, __file__)
 
 
+def extract_fact_values(app: Sphinx, env: Any) -> None:
+    """Give translators the values pages set for the fields in ``site_translated_facts``
+    (a country such as "Europe"), which the site shows under each title."""
+    if app.builder.name != "gettext":
+        return
+    values = {str(metadata[field]).strip() for metadata in env.metadata.values()
+              for field in app.config.site_translated_facts if metadata.get(field)}
+    add_messages(app.builder, sorted(value for value in values if value), __file__)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # where the language folders are published, e.g. "https://example.org/guidebook/html/"
     app.add_config_value("site_base_url", "", "html", types=frozenset({str}))
@@ -157,6 +167,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_page_facts", {}, "html", types=frozenset({dict}))
     # front-matter field -> {value: label}, for fields whose values are codes ("in-review")
     app.add_config_value("site_fact_values", {}, "html", types=frozenset({dict}))
+    # front-matter fields whose values are words to translate (a country), not names or codes
+    app.add_config_value("site_translated_facts", [], "html", types=frozenset({list}))
     # edition format -> label of its download link
     app.add_config_value("site_edition_labels", {}, "html", types=frozenset({dict}))
     app.add_config_value("site_editions_page", "editions", "html", types=frozenset({str}))
@@ -164,5 +176,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", set_base_url)
     app.connect("builder-inited", extract_labels)
     app.connect("builder-inited", translate_not_found_page)
+    app.connect("env-updated", extract_fact_values)
     app.connect("html-page-context", add_page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
