@@ -55,9 +55,12 @@ def test_a_shorthand_is_cited_in_the_page_language(app):
     app.build()
     text = re.sub(r"<[^>]+>", "", (app.outdir / "index.html").read_text(encoding="utf-8"))
     assert "(RGPD, 2016)" in text and "(GDPR" not in text
+    # a work without a date, in the citation and in the references list
+    assert "(Council of Europe, s.d.)" in text and "n.d." not in text
 
 
 @pytest.mark.sphinx("gettext", testroot="citations", freshenv=True)
 def test_shorthands_are_offered_to_translators(app):
     app.build()
-    assert 'msgid "GDPR"' in (app.outdir / "sphinx.pot").read_text(encoding="utf-8")
+    catalog = (app.outdir / "sphinx.pot").read_text(encoding="utf-8")
+    assert 'msgid "GDPR"' in catalog and 'msgid "n.d."' in catalog

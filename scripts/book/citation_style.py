@@ -14,18 +14,22 @@ pybtex's ``plain`` list is sorted by a key that keeps the braces of a corporate 
 (``{{Efus}}``), and ``{`` sorts after every letter, so all persons came before all
 organisations. ``plain_by_name`` (for ``bibtex_default_style``) is ``plain`` sorted by names
 without those braces; it labels a work's address and the day it was checked (``url``,
-``urldate``) in the page's language. List this module before ``sphinxcontrib.bibtex`` in
-``extensions``.
+``urldate``) in the page's language. A work without a date reads "n.d." in English and the
+page language's abbreviation elsewhere (``_("n.d.")``: "o. J.", "s. f."), in citations, the
+references list and the citations' tooltips alike. List this module before
+``sphinxcontrib.bibtex`` in ``extensions``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from docutils import nodes
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 from pybtex.style import template
@@ -33,6 +37,7 @@ from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from sphinx.application import Sphinx
 from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
@@ -107,6 +112,29 @@ class PlainByNameStyle(PlainStyle):
         ]
 
 
+UNDATED = "n.d."
+# "n.d." as a word of its own (a label may add a letter: "n.d.a"), not inside "and.d."
+UNDATED_IN_TEXT = re.compile(r"(?<![\w.])n\.d\.")
+
+
+class UndatedInPageLanguage(SphinxPostTransform):
+    """Once citations and the references list are in the page (after references resolve)."""
+
+    default_priority = 790
+
+    def run(self, **kwargs: Any) -> None:
+        word = str(_(UNDATED))
+        if word == UNDATED:
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if text.parent is not None and UNDATED in text and not isinstance(
+                    text.parent, (nodes.literal, nodes.literal_block)):
+                text.parent.replace(text, nodes.Text(UNDATED_IN_TEXT.sub(word, str(text))))
+        for reference in self.document.findall(nodes.reference):
+            if UNDATED in reference.get("reftitle", ""):
+                reference["reftitle"] = UNDATED_IN_TEXT.sub(word, reference["reftitle"])
+
+
 def register_list_style() -> None:
     pybtex.plugin.register_plugin("pybtex.style.sorting", "author_year_title_by_name",
                                   NameSorting)
@@ -122,12 +150,14 @@ def shorthands(app: Sphinx) -> list[str]:
 
 def extract_labels(app: Sphinx) -> None:
     if app.builder.name == "gettext":
-        add_messages(app.builder, ["and", "Address:", "checked on", *shorthands(app)], __file__)
+        add_messages(app.builder, ["and", "Address:", "checked on", UNDATED, *shorthands(app)],
+                     __file__)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     register_list_style()
     app.connect("builder-inited", extract_labels)
+    app.add_post_transform(UndatedInPageLanguage)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYearStyle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
