@@ -184,6 +184,8 @@ def test_french_editions_read_in_french(build):
     site = (build / "html" / "fr" / "index.html").read_text()
     assert re.search(r'<html[^>]* lang="fr"', site)
     assert 'placeholder="Recherche"' in site  # the search field of the site's sidebar
+    assert "<title>Mode clair</title>" in site  # the icons' titles (furo's are English)
+    assert "<title>Light mode</title>" not in site
 
 
 def test_translated_checklists_keep_their_tick_boxes(build):
