@@ -344,3 +344,18 @@ def test_each_language_sets_its_own_quotation_marks_and_dates(build, language, q
         assert "“" not in article  # Swedish quotes open and close with ”
     updated = re.search(r'class="last-updated">([^<]*)<', page)
     assert updated and re.search(date, updated.group(1)), updated
+
+
+@pytest.mark.parametrize("language", [code for code in ALL_LANGUAGES if code != "en"])
+def test_a_released_editions_metadata_is_in_its_language(build, language):
+    """Title, description and accessibility summary of the EPUB and the PDF's title are the
+    translation's own, not the English."""
+    conf = runpy.run_path(str(REPO / "conf.py"))
+    package = package_of(build, language)
+    for name in ("project", "epub_description", "epub_accessibility_summary"):
+        english, own = conf[name], translated(language, conf[name])
+        assert own != english, (language, name)
+        assert own.replace("'", "\u2019") in package.replace("'", "\u2019"), (language, name)
+    with pikepdf.open(pdf_of(build, language)) as pdf:
+        title = str(pdf.docinfo["/Title"]).replace("'", "\u2019")
+        assert title == translated(language, conf["project"]).replace("'", "\u2019")
