@@ -26,8 +26,8 @@ from scripts.pdf.pydyf_objects import referenced_object
 EMPTY_TEXT_FIELD = b"/Tx BMC\nEMC\n"
 # the Ff bit that lets a text field wrap its value onto more lines (ISO 32000-1, table 228)
 MULTILINE = 1 << 12
-# what readers give each line of a field's value and each of its edges, as a share of the font
-# size and in points: Acrobat and pdf.js lay lines about 1.15 to 1.2 sizes apart
+# room taken as enough for one line of a field's value (a share of the font size) and for each
+# of its edges (points): a margin over a line of text, not a figure measured in each reader
 READER_LINE_HEIGHT = 1.2
 READER_EDGE = 2.0
 
