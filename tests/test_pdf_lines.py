@@ -7,6 +7,7 @@ and the correction can go."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,41 @@ def test_no_page_ends_on_half_a_word(weasyprint_as_pinned):
     # nothing lost or repeated on the way
     assert text.count("confidentiality") == 3
 
+
+
+def letters(text: str) -> str:
+    """The text without spaces and without the hyphens that hyphenation adds."""
+    return "".join(text.replace("\u2010", "").split())
+
+
+def paragraph_letters(document) -> str:
+    return letters("".join(layout_checks._line_text(line) for page in document.pages
+                           for piece in layout_checks._paragraph_pieces(page._page_box)
+                           for line in piece.children))
+
+
+def first_page_ending_on_a_hyphen_at_orphans() -> tuple[str, int]:
+    """A paragraph whose first page ends on a hyphen with no more lines than its ``orphans``:
+    moving that line to the next page would break orphans. Returns the body and the lines."""
+    for lines_before in range(20):
+        body = "<p>Line.</p>" * lines_before + f"<p>{TEXT}</p>"
+        first = layout_checks._paragraph_pieces(render(body, size="A7").pages[0]._page_box)[-1]
+        if page_turns.ends_hyphenated(first.children[-1]):
+            lines = len(first.children)
+            return body.replace(f"<p>{TEXT}", f'<p style="orphans: {lines}">{TEXT}'), lines
+    raise AssertionError("no first page ended on a hyphen: the sample no longer shows the fault")
+
+
+def test_a_hyphen_kept_by_orphans_gives_way_to_whole_words(weasyprint_as_pinned):
+    body, lines = first_page_ending_on_a_hyphen_at_orphans()
+    page_turns.install()
+    document = render(body, size="A7")
+    assert layout_checks.hyphens_at_page_end(document) == []
+    # the paragraph keeps its orphans, and the page its lines
+    first = layout_checks._paragraph_pieces(document.pages[0]._page_box)[-1]
+    assert len(first.children) == lines
+    # nothing lost or repeated on the way
+    assert paragraph_letters(document) == letters(re.sub("<[^>]+>", "", body))
 
 # --- the guidebook's tables -------------------------------------------------------------------
 

@@ -98,16 +98,31 @@ def test_every_field_has_its_own_tooltip_and_appearance(pdf):
                 assert set(normal.keys()) == {"/on", "/Off"}
 
 
+# the Ff bit of a text field that wraps its value onto more lines, and the least distance
+# readers put between two such lines, as a share of the font size
+MULTILINE = 1 << 12
+READER_LINE_HEIGHT = 1.15
+
+
 def test_a_date_and_a_name_fit_in_every_field(pdf):
+    """A date fits on one line of every field; a name too, or, in a table too wide for that
+    (eight columns), on the two lines of a field that wraps."""
+    name_on_two_lines = []
     with pikepdf.open(pdf) as document:
         for name, field in terminal_fields(document):
             if field.FT != "/Tx":
                 continue
             font, size = field_font(document, field)
-            left, _, right, _ = (float(value) for value in field.Rect)
+            left, bottom, right, top = (float(value) for value in field.Rect)
             width = abs(right - left) - READER_INSET
             assert width >= text_width(font, "30/11/2026", size), name
-            assert width >= text_width(font, "Anna Kowalska", size), name
+            if width >= text_width(font, "Anna Kowalska", size):
+                continue
+            assert int(field.get("/Ff", 0)) & MULTILINE, name
+            assert abs(top - bottom) - READER_INSET >= 2 * READER_LINE_HEIGHT * size, name
+            assert width >= max(text_width(font, word, size) for word in ("Anna", "Kowalska"))
+            name_on_two_lines.append(name)
+    assert "plan.actions.row-1.lead" in name_on_two_lines
 
 
 def test_the_field_font_has_every_letter_of_every_language(pdf, rootdir):
@@ -127,8 +142,10 @@ def test_a_filled_worksheet_is_saved_and_read_back(pdf, tmp_path):
     box_name = fields["A lead is named."][0]
     cell_name = fields["Plan details, Local authority: Entry"][0]
     date_name = fields["Parties, row 2: Date"][0]
+    lead_name = fields["Actions, 1.1: Lead"][0]
     writer = PdfWriter(clone_from=pdf)
-    entries = {box_name: "/on", cell_name: "Łódź, Malmö, Αθήνα", date_name: "30/11/2026"}
+    entries = {box_name: "/on", cell_name: "Łódź, Malmö, Αθήνα", date_name: "30/11/2026",
+               lead_name: "Municipal youth service"}
     for sheet in writer.pages:
         writer.update_page_form_field_values(sheet, entries, auto_regenerate=False)
     filled = tmp_path / "filled.pdf"

@@ -7,6 +7,8 @@ WeasyPrint turns HTML inputs into AcroForm fields, but
   PDF/A validators) shows nothing, and a reader that does marks the file as changed as soon as
   it is opened;
 * writes a tick box's "ticked" look only, not its "unticked" one;
+* writes every text field single-line, however tall the stylesheet draws it: a narrow column's
+  field drawn two lines high (a name, a service) would still scroll sideways in a reader;
 * writes each field flat, under the name it is given: a name ``plan.actions.row-2.lead`` must
   become the field ``lead`` under ``row-2`` under ``actions`` under ``plan``, since a PDF
   field's own name may not hold a period and the full name is the dotted path of its parents.
@@ -22,6 +24,12 @@ from typing import Any
 from scripts.pdf.pydyf_objects import referenced_object
 
 EMPTY_TEXT_FIELD = b"/Tx BMC\nEMC\n"
+# the Ff bit that lets a text field wrap its value onto more lines (ISO 32000-1, table 228)
+MULTILINE = 1 << 12
+# room taken as enough for one line of a field's value (a share of the font size) and for each
+# of its edges (points): a margin over a line of text, not a figure measured in each reader
+READER_LINE_HEIGHT = 1.2
+READER_EDGE = 2.0
 
 
 
@@ -69,6 +77,28 @@ def add_appearances(pdf: Any, fields: list[Any], resources: Any) -> None:
                 states["Off"] = _form_xobject(pdf, width, height, b"").reference
 
 
+def font_size(field: Any) -> float | None:
+    """The size of the font a reader writes the field's value in (its /DA ``Tf``)."""
+    operands = _string(field.get("DA", "")).split()
+    if "Tf" not in operands or operands.index("Tf") < 1:
+        return None
+    try:
+        return float(operands[operands.index("Tf") - 1])
+    except ValueError:
+        return None
+
+
+def allow_lines(fields: list[Any]) -> None:
+    """Let a text field drawn tall enough for two lines of its font wrap its value."""
+    for field in fields:
+        size = font_size(field) if field.get("FT") == "/Tx" else None
+        if not size:
+            continue
+        _, height = _size(field)
+        if height >= 2 * READER_LINE_HEIGHT * size + 2 * READER_EDGE:
+            field["Ff"] = int(field.get("Ff", 0)) | MULTILINE
+
+
 def nest_dotted_names(pdf: Any, fields: list[Any]) -> list[Any]:
     """Make ``a.b.c`` the field ``c`` under ``b`` under ``a``; return the top-level fields."""
     import pydyf
@@ -108,6 +138,7 @@ def finish_form_fields(document: Any, pdf: Any) -> None:
     fields = [referenced_object(pdf, reference) for reference in form["Fields"]]
     resources = form.get("DR")
     add_appearances(pdf, fields, resources)
+    allow_lines(fields)
     form["Fields"] = pydyf.Array(nest_dotted_names(pdf, fields))
     # every field now carries its own appearance; a reader that regenerated them all would
     # also mark the untouched file as modified
