@@ -226,3 +226,25 @@ def test_a_tied_paragraph_ends_on_two_whole_words():
         pieces = layout_checks._paragraph_pieces(document.pages[0]._page_box)
         last = layout_checks._line_text(pieces[-1].children[-1]).split()
         assert last[-2:] == ["or", "language."], (words, last)
+
+
+def test_a_table_caption_never_ends_a_page():
+    """The caption goes to the next page with the table's first rows, not alone at a foot."""
+    rows = "".join(f"<tr><td>row {n}</td><td>x</td></tr>" for n in range(30))
+    for filler in range(44, 54):  # on the book's A4 page, one leaves room for the caption only
+        lines = "".join(f"<p>Line {n}</p>" for n in range(filler))
+        document = render(f"{lines}<table><caption>C. Actions</caption><tbody>{rows}</tbody>"
+                          "</table>", size="A7",
+                          stylesheets=["scripts/pdf/theme/static/pdfbook.css"])
+        first = document.pages[0]._page_box
+        texts = [box.text for box in _texts(first)]
+        assert not texts[-1].endswith("Actions"), filler
+
+
+def _texts(box):
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _texts(child)
