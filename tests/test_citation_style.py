@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pybtex_docutils
 import pytest
+from docutils import nodes
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
@@ -64,3 +66,26 @@ def test_shorthands_are_offered_to_translators(app):
     app.build()
     catalog = (app.outdir / "sphinx.pot").read_text(encoding="utf-8")
     assert 'msgid "GDPR"' in catalog and 'msgid "n.d."' in catalog
+
+
+def test_a_title_is_marked_with_the_language_of_its_work():
+    register_list_style()
+    style = find_plugin("pybtex.style.formatting", "plain_by_name")()
+    source = ("@misc{page, author = {{Efus}}, title = {{A page}}, year = {2016}, langid = {en}, "
+              "howpublished = {News item}, url = {https://example.org/a-page}}")
+    [entry] = style.format_entries(parse_string(source, "bibtex").entries.values())
+    paragraph = pybtex_docutils.Backend().paragraph(entry)
+    [marked] = [node for node in paragraph.findall(nodes.inline)]
+    assert marked["classes"] == ["language-en"] and marked.astext() == "A page"
+    # the book's own description of the work and the page's labels stay outside
+    assert entry.text.render_as("text").startswith("Efus. A page. News item")
+
+
+@pytest.mark.sphinx("html", testroot="citations", freshenv=True,
+                    confoverrides={"language": "fr"})
+def test_an_english_title_in_a_french_references_list_is_read_in_english(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span[^>]* lang="en"[^>]*>A guide</span>', html), html
+    # the labels and the title of a work without a language are not marked
+    assert not re.search(r'lang="en"[^>]*>A web page', html)

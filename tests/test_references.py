@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pybtex.database import parse_file
 
+from scripts.util.language_tags import is_language_tag
+
 BOOK = Path(__file__).parents[1] / "guidebook"
 CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 TERM = re.compile(r"\{term\}`(?:[^`<]*<)?([^`<>]+)>?`")
@@ -70,3 +72,10 @@ def test_no_two_works_share_a_citation_label():
                 f"{entry.fields.get('year', 'n.d.')}"
         assert label not in labels, f"{key} and {labels[label]} both read ({label})"
         labels[label] = key
+
+
+def test_each_work_says_its_language():
+    """The references list marks a title with its work's language, for screen readers."""
+    entries = parse_file(BOOK / "references.bib").entries
+    for key, entry in entries.items():
+        assert is_language_tag(entry.fields.get("langid", "")), key

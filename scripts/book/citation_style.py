@@ -18,6 +18,14 @@ without those braces; it labels a work's address and the day it was checked (``u
 page language's abbreviation elsewhere (``_("n.d.")``: "o. J.", "s. f."), in citations, the
 references list and the citations' tooltips alike. List this module before
 ``sphinxcontrib.bibtex`` in ``extensions``.
+
+A work's own words in the references list (its title, and the book or journal it appeared
+in) are in the work's language, given by biblatex's ``langid`` field as a language
+code (``langid = {en}``). They reach the page as an inline element with the class
+``language-<langid>``, as a passage marked ``[title]{.language-en}`` does
+(:mod:`scripts.i18n.passage_language`), so the HTML, EPUB and PDF say the title's language to
+a screen reader; the labels around them ("Address:", "checked on") stay in the page's. So do
+``howpublished`` and ``note``, which describe the work in the book's words rather than quote it.
 """
 
 from __future__ import annotations
@@ -28,12 +36,15 @@ from pathlib import Path
 from typing import Any
 
 import pybtex.plugin
+import pybtex_docutils
 import sphinxcontrib.bibtex.plugin
 from docutils import nodes
 from pybtex.database import parse_file
-from pybtex.richtext import Text
+from pybtex.richtext import BaseMultipartText, Text
 from pybtex.style import template
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from sphinx.application import Sphinx
 from sphinx.locale import _
@@ -41,6 +52,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
+from scripts.i18n.passage_language import CLASS_PREFIX
 from scripts.i18n.template_messages import add_messages
 
 
@@ -80,6 +92,33 @@ class RoundAuthorYearStyle(AuthorYearReferenceStyle):
     person: PersonStyle = field(default_factory=persons_in_page_language)
 
 
+class InLanguage(BaseMultipartText):
+    """Text in a given language: for docutils an inline node with the class ``language-xx``,
+    for other backends (the citations' plain-text tooltips) the text alone."""
+
+    def __init__(self, language: str, *parts: Any) -> None:
+        self.language = language
+        self.info = (language,)
+        super().__init__(*parts)
+
+    def __repr__(self) -> str:
+        return f"InLanguage({self.language!r}, {', '.join(map(repr, self.parts))})"
+
+    def render(self, backend: Any) -> Any:
+        text = super().render(backend)
+        if isinstance(backend, pybtex_docutils.Backend):
+            return [nodes.inline("", "", *text, classes=[CLASS_PREFIX + self.language])]
+        return text
+
+
+@template.node
+def in_work_language(children: Any, data: dict[str, Any]) -> Text:
+    """The children in the work's language when the entry gives one (``langid``)."""
+    parts = [child.format_data(data) for child in children]
+    language = data["entry"].fields.get("langid", "").strip()
+    return Text(InLanguage(language, *parts)) if language else Text(*parts)
+
+
 class NameSorting(AuthorYearTitleSorting):
     """Author, year, title, comparing names without BibTeX's protecting braces."""
 
@@ -96,6 +135,35 @@ class PlainByNameStyle(PlainStyle):
         formatted = template.names(role, sep=", ", sep2=persons.sep2,
                                    last_sep=persons.last_sep)
         return template.sentence[formatted] if as_sentence else formatted
+
+    def format_title(self, e, which_field, as_sentence=True):
+        """An article's or a chapter's title, in the work's language."""
+        title = in_work_language[
+            template.field(which_field, apply_func=lambda text: text.capitalize())]
+        return template.sentence[title] if as_sentence else title
+
+    def format_btitle(self, e, which_field, as_sentence=True):
+        """A book's title (or the book a chapter is in), in the work's language."""
+        title = template.tag("em")[in_work_language[template.field(which_field)]]
+        return template.sentence[title] if as_sentence else title
+
+    def get_article_template(self, e):
+        """pybtex's article, with the journal in the work's language."""
+        volume_and_pages = template.first_of[
+            template.optional[template.join[template.field("volume"),
+                                            template.optional["(", template.field("number"),
+                                                              ")"],
+                                            ":", pages]],
+            template.words["pages", pages],
+        ]
+        return toplevel[
+            self.format_names("author"),
+            self.format_title(e, "title"),
+            template.sentence[template.tag("em")[in_work_language[template.field("journal")]],
+                              template.optional[volume_and_pages], date],
+            template.sentence[template.optional_field("note")],
+            self.format_web_refs(e),
+        ]
 
     def format_web_refs(self, e):
         """The work's address and the day it was checked, labelled in the page's language
