@@ -85,3 +85,16 @@ def test_the_cache_is_the_users_cache_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert static_faces.default_cache().is_relative_to(tmp_path / "home" / ".cache")
+
+
+def test_the_configuration_names_faces_relative_to_the_book(tmp_path):
+    entries = [
+        {"family": "Small", "file": "fonts/Small.ttf", "style": "italic", "weights": [400, 700]}
+    ]
+    faces = static_faces.faces_from_config(entries, tmp_path)
+    assert faces == [
+        FontFace("Small", tmp_path / "fonts" / "Small.ttf", 400, "italic"),
+        FontFace("Small", tmp_path / "fonts" / "Small.ttf", 700, "italic"),
+    ]
+    with pytest.raises(ValueError, match="oblique"):
+        static_faces.faces_from_config([{**entries[0], "style": "oblique"}], tmp_path)

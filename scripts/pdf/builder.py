@@ -218,8 +218,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
         super().copy_static_files()
         static = self.outdir / "_static"
         if self.config.pdf_font_faces:
-            static_faces.serve(static_faces.faces_from_config(self.config.pdf_font_faces),
-                               static, FONT_FACES_CSS)
+            faces = static_faces.faces_from_config(self.config.pdf_font_faces, Path(self.confdir))
+            static_faces.serve(faces, static, FONT_FACES_CSS)
         for entry in self.config.pdf_static_path:
             source = Path(self.confdir, entry)
             if not source.is_dir():

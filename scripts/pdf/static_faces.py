@@ -41,18 +41,19 @@ class FontFace:
     @property
     def file_name(self) -> str:
         stem = re.sub(r"[^A-Za-z0-9-]", "", self.source.stem)
-        return f"{stem}-{self.weight}.ttf"
+        return f"{stem}-{self.style}-{self.weight}.ttf"
 
 
-def faces_from_config(entries: Iterable[dict]) -> list[FontFace]:
-    """Each face of ``pdf_font_faces`` entries: ``family``, ``file``, ``weights``, ``style``."""
+def faces_from_config(entries: Iterable[dict], base: Path) -> list[FontFace]:
+    """Each face of ``pdf_font_faces`` entries: ``family``, ``file`` (relative to ``base``),
+    ``weights`` and ``style``."""
     faces = []
     for entry in entries:
         style = entry.get("style", "normal")
         if style not in STYLES:
             raise ValueError(f"pdf_font_faces: style {style!r} is not one of {STYLES}")
         faces.extend(
-            FontFace(entry["family"], Path(entry["file"]), int(weight), style)
+            FontFace(entry["family"], Path(base, entry["file"]), int(weight), style)
             for weight in entry["weights"]
         )
     return faces
