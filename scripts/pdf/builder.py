@@ -29,7 +29,7 @@ from sphinx.util.i18n import format_date
 
 from scripts.i18n.template_messages import add_messages, add_template_messages
 from scripts.i18n.typography import apply_rules, rules_for
-from scripts.pdf import forms, line_breaking, page_turns
+from scripts.pdf import forms, line_breaking, page_turns, static_faces
 from scripts.pdf import render as pdf_render
 from scripts.pdf.breaks import keep_introductions_with_next
 from scripts.pdf.credits import reading_order, translated_credits
@@ -43,6 +43,8 @@ from scripts.util.source_date import source_moment
 logger = logging.getLogger(__name__)
 
 THEME_DIR = Path(__file__).parent / "theme"
+# declares the static faces of pdf_font_faces, in _static beside them
+FONT_FACES_CSS = "pdf-font-faces.css"
 TOP_SECTION_CLASS = "document-top"
 PAGE_REFERENCE_CLASS = "page-reference"
 # classes Sphinx gives the text of {ref} and {doc} links
@@ -206,9 +208,18 @@ class PdfBuilder(SingleFileHTMLBuilder):
                        print_toc=self._outline)
         return context
 
+    def init_css_files(self) -> None:
+        super().init_css_files()
+        if self.config.pdf_font_faces:
+            # before the book's stylesheets, which name the families it declares
+            self.add_css_file(FONT_FACES_CSS, priority=300)
+
     def copy_static_files(self) -> None:
         super().copy_static_files()
         static = self.outdir / "_static"
+        if self.config.pdf_font_faces:
+            faces = static_faces.faces_from_config(self.config.pdf_font_faces, Path(self.confdir))
+            static_faces.serve(faces, static, FONT_FACES_CSS)
         for entry in self.config.pdf_static_path:
             source = Path(self.confdir, entry)
             if not source.is_dir():
@@ -355,6 +366,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pdf_css_files", [], "pdf", types=frozenset({list}))
     app.add_config_value("pdf_js_files", [], "pdf", types=frozenset({list}))
     app.add_config_value("pdf_static_path", [], "pdf", types=frozenset({list}))
+    # faces of (variable) fonts the stylesheets use, served as static faces made once per
+    # machine: [{"family": ..., "file": ..., "weights": [400, 700], "style": "italic"}, ...]
+    app.add_config_value("pdf_font_faces", [], "pdf", types=frozenset({list}))
     app.add_config_value("pdf_subtitle", "", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_subject", "", "pdf", types=frozenset({str}))
     app.add_config_value("pdf_keywords", [], "pdf", types=frozenset({list}))

@@ -4,11 +4,12 @@ WeasyPrint draws a character that its font lacks from whatever system font has o
 PDF build's layout check (:func:`scripts.pdf.layout_checks.stand_in_glyphs`) then refuses
 the edition, naming the page of the PDF: minutes into ``make``, and far from the sentence a
 partner typed. The question can be asked as soon as a page is read instead: is every character
-of its text in one of the fonts the PDF ships (the font files in ``pdf_static_path``)? Asked
+of its text in one of the fonts the PDF ships (``pdf_font_faces``, ``pdf_static_path``)? Asked
 here, the answer comes from every build and from ``make check``, at the source's file and
 line, in the page's own language (a translated page is checked in its translation).
 
-The fonts are those of ``pdf_static_path``; a book that ships none is not checked.
+The fonts are the source files of ``pdf_font_faces`` and the font files in ``pdf_static_path``;
+a book that ships none is not checked.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def fonts_in(folders: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 def book_fonts(app: Sphinx) -> tuple[Path, ...]:
-    return fonts_in(tuple(Path(app.confdir, folder) for folder in app.config.pdf_static_path))
+    shipped = fonts_in(tuple(Path(app.confdir, folder) for folder in app.config.pdf_static_path))
+    faces = tuple(Path(app.confdir, entry["file"]) for entry in app.config.pdf_font_faces)
+    return tuple(sorted(set(shipped + faces)))
 
 
 def missing_characters(text: str, covered: frozenset[int]) -> list[str]:
@@ -76,6 +79,6 @@ def check_characters(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("scripts.pdf.builder")  # which declares pdf_static_path
+    app.setup_extension("scripts.pdf.builder")  # which declares pdf_static_path, pdf_font_faces
     app.connect("doctree-read", check_characters)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

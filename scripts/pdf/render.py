@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 
 from scripts.pdf import (
     document_order,
+    font_subsetting,
     font_unicode,
     form_fields,
     layout_checks,
@@ -123,6 +124,7 @@ def render_pdf(
         marked_content.install()
         document_order.install()
     pin_font_subsetter()
+    font_subsetting.install()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
     document = HTML(filename=str(html_path), url_fetcher=fetcher).render(

@@ -11,4 +11,10 @@ nitpicky = True
 html_static_path = ["_static"]
 pdf_basename = "worksheets"
 pdf_css_files = ["print.css"]
-pdf_static_path = [str(NOTO_SANS / "files")]
+# served as static faces made once per machine: the fields' font is one of them
+pdf_font_faces = [
+    {"family": "Noto Sans", "file": str(NOTO_SANS / "files" / "NotoSans[wdth,wght].ttf"),
+     "weights": [400, 700]},
+    {"family": "Noto Sans", "file": str(NOTO_SANS / "files" / "NotoSans-Italic[wdth,wght].ttf"),
+     "style": "italic", "weights": [400]},
+]
