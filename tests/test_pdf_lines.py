@@ -248,3 +248,14 @@ def _texts(box):
         yield box
     for child in getattr(box, "children", ()):
         yield from _texts(child)
+
+
+def test_long_compounds_in_narrow_columns_are_hyphenated_in_languages_that_write_them():
+    """German writes "Überprüfungstermin" as one word: eight such headers cannot stand whole
+    side by side, so there a cell hyphenates long words rather than run out of the page."""
+    words = ["Überprüfungstermin", "Prozessindikator", "Wirkungsindikator", "Leistungsindikator",
+             "Datenquelle", "Ausgangswert", "Zielwert", "Federführung"]
+    header = "".join(f"<th><p>{word}</p></th>" for word in words)
+    document = render(f'<table lang="de"><tr>{header}</tr></table>', size="A4",
+                      stylesheets=["guidebook/_static/print.css"])
+    assert layout_checks.overflowing_boxes(document) == []
