@@ -122,9 +122,12 @@ def benchmark_peers(source: Path, confdir: Path, language: str, scratch: Path) -
             scratch / "html", confdir, environment, pdfs="none"),
     ]
     peer = peer_environment(scratch / "simplepdf-venv")
+    # sphinx-simplepdf runs the ``weasyprint`` command of its own environment
+    peer_path = {**environment,
+                 "PATH": os.pathsep.join([str(peer.parent), environment.get("PATH", "")])}
     runs.append(run(SIMPLEPDF_PEER, [sphinx_build(peer, "simplepdf", source, confdir, language,
                                                    scratch / "simplepdf")],
-                    scratch / "simplepdf", confdir, environment, pdfs="**/*.pdf"))
+                    scratch / "simplepdf", confdir, peer_path, pdfs="**/*.pdf"))
     missing = [tool for tool in ("xelatex", "latexmk") if shutil.which(tool) is None]
     if missing:
         runs.append(PeerRun(LATEX_PEER, False, 0, 0, 0, 0, 0,
@@ -134,7 +137,8 @@ def benchmark_peers(source: Path, confdir: Path, language: str, scratch: Path) -
     else:
         latex = scratch / "latex"
         runs.append(run(LATEX_PEER, [
-            sphinx_build(own, "latex", source, confdir, language, latex, ["latex_engine=xelatex"]),
+            sphinx_build(own, "latex", source, confdir, language, latex, ["latex_engine=xelatex",
+                                                          "latex_use_xindy=0"]),
             ["make", "-C", str(latex), "LATEXMKOPTS=-quiet -interaction=nonstopmode"],
         ], latex, confdir, environment))
     return runs
