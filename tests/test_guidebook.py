@@ -338,7 +338,8 @@ def test_every_field_of_the_book_is_found_by_where_it_is_printed(build):
 ])
 def test_each_language_sets_its_own_quotation_marks_and_dates(build, language, quote, date):
     page = (build / "html" / language / "chapters" / "02-role-of-mayors.html").read_text()
-    article = page[page.index("<article"):page.index("</article>")]
+    # the text readers see; citations' tooltips quote each work in its own punctuation
+    article = re.sub(r"<[^>]+>", "", page[page.index("<article"):page.index("</article>")])
     assert quote in article
     if language == "sv":
         assert "“" not in article  # Swedish quotes open and close with ”
