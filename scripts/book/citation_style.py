@@ -54,6 +54,7 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 
 from scripts.i18n.passage_language import CLASS_PREFIX
 from scripts.i18n.template_messages import add_messages
+from scripts.i18n.typography import prose_texts
 
 
 def round_brackets() -> BracketStyle:
@@ -194,9 +195,8 @@ class UndatedInPageLanguage(SphinxPostTransform):
         word = str(_(UNDATED))
         if word == UNDATED:
             return
-        for text in list(self.document.findall(nodes.Text)):
-            if text.parent is not None and UNDATED in text and not isinstance(
-                    text.parent, (nodes.literal, nodes.literal_block)):
+        for text in prose_texts(self.document):
+            if UNDATED in text:
                 text.parent.replace(text, nodes.Text(UNDATED_IN_TEXT.sub(word, str(text))))
         for reference in self.document.findall(nodes.reference):
             if UNDATED in reference.get("reftitle", ""):

@@ -65,18 +65,20 @@ def apply_rules(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
     return text
 
 
+def prose_texts(document: nodes.document) -> list[nodes.Text]:
+    """The document's text nodes that are prose: in the tree, and not code, markup or maths."""
+    return [text for text in document.findall(nodes.Text) if text.parent is not None
+            and not any(isinstance(node, UNTOUCHED)
+                        for node in [text.parent, *_ancestors(text.parent)])]
+
+
 class LanguageTypography(SphinxPostTransform):
     default_priority = 800
 
     def run(self, **kwargs: Any) -> None:
-        for text in list(self.document.findall(nodes.Text)):
+        for text in prose_texts(self.document):
             parent = text.parent
-            if parent is None:
-                continue
-            lineage = [parent, *_ancestors(parent)]
-            if any(isinstance(node, UNTOUCHED) for node in lineage):
-                continue
-            cited = any(isinstance(node, CITED_WORKS) for node in lineage)
+            cited = any(isinstance(node, CITED_WORKS) for node in [parent, *_ancestors(parent)])
             rules = rules_for(language_of(parent, self.config.language))
             new = apply_rules(str(text), EVERY_LANGUAGE if cited else rules)
             if new != str(text):
@@ -93,9 +95,7 @@ class ApostrophesAtInlineEdges(SphinxTransform):
     default_priority = 740
 
     def apply(self, **kwargs: Any) -> None:
-        texts = [text for text in self.document.findall(nodes.Text)
-                 if not any(isinstance(node, UNTOUCHED) for node in [text.parent,
-                                                                      *_ancestors(text.parent)])]
+        texts = prose_texts(self.document)
         edited = {id(text): str(text) for text in texts}
         for before, after in itertools.pairwise(texts):
             if _block_of(before) is not _block_of(after):
