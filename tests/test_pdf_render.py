@@ -87,3 +87,23 @@ def test_fonts_are_subset_alike_with_and_without_harfbuzz_subset(tmp_path, monke
     monkeypatch.setattr(fonts, "harfbuzz_subset", None)
     without_library = render(tmp_path, "<p>Prévention locale, égalité, Ærø.</p>")
     assert without_library.path.read_bytes() == with_library
+
+
+def test_each_page_start_names_its_document_and_its_first_words_only(tmp_path):
+    page = tmp_path / "book.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Book</title><style>'
+        '@page { size: A6; margin: 15mm; @top-center { content: "Running head" } }'
+        'body { font-family: "DejaVu Sans" } section { break-before: page }'
+        'p.box::before { content: "LABEL " }</style></head><body>'
+        '<div class="cover"><p>Cover words</p></div>'
+        '<span id="document-one"></span><section><h1>Chapter one</h1><p>First words.</p>'
+        '</section><span id="document-two"></span><section><p class="box">Boxed words, '
+        "then more.</p></section></body></html>", encoding="utf-8")
+    result = pdf_render.render_pdf(page, tmp_path / "book.pdf", tmp_path,
+                                   record_page_starts=True)
+    starts = [(start["page"], start["document"], " ".join(start["texts"]))
+              for start in result.page_starts]
+    # no running head, no generated label: only words the other editions share
+    assert starts == [(1, None, "Cover words"), (2, "one", "Chapter one First words."),
+                      (3, "two", "Boxed words, then more.")]

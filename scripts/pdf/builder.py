@@ -29,7 +29,7 @@ from sphinx.util.i18n import format_date
 
 from scripts.i18n.template_messages import add_messages, add_template_messages
 from scripts.i18n.typography import apply_rules, rules_for
-from scripts.pdf import forms, line_breaking, page_turns, static_faces
+from scripts.pdf import forms, line_breaking, page_starts, page_turns, static_faces
 from scripts.pdf import render as pdf_render
 from scripts.pdf.breaks import keep_introductions_with_next
 from scripts.pdf.credits import reading_order, translated_credits
@@ -46,6 +46,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 # declares the static faces of pdf_font_faces, in _static beside them
 FONT_FACES_CSS = "pdf-font-faces.css"
 TOP_SECTION_CLASS = "document-top"
+# where the book's pages start, for the EPUB's page list (see scripts.pdf.page_starts)
+PAGE_STARTS_FILE = "page-starts.json"
 PAGE_REFERENCE_CLASS = "page-reference"
 # classes Sphinx gives the text of {ref} and {doc} links
 PAGE_LINK_CLASSES = {"std-ref", "std-doc", "doc"}
@@ -231,10 +233,24 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def pdf_filename(self) -> str:
         return f"{self.config.pdf_basename}.pdf"
 
+    def records_page_starts(self) -> bool:
+        """Whether this PDF is the pagination other editions point to."""
+        return True
+
+    def pagination_source(self) -> str:
+        """How another edition names this PDF as the source of its page numbers."""
+        language = self.config.language or "en"
+        return (f"{self.config.project}, PDF {self.config.pdf_basename}-{language}.pdf, "
+                f"{self.book_context['book_date']}")
+
     def finish(self) -> None:
         super().finish()
-        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
-                    self.outdir / self.pdf_filename())
+        result = self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
+                             self.outdir / self.pdf_filename(),
+                             record_page_starts=self.records_page_starts())
+        if result is not None and result.page_starts:
+            page_starts.write_page_starts(self.outdir / PAGE_STARTS_FILE,
+                                          self.pagination_source(), list(result.page_starts))
         self.render_offprints()
 
     def render_offprints(self) -> None:
@@ -256,12 +272,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
             # which document each file prints, for the site to link a page to its own PDF
             write_offprint_index(self.outdir / "offprints", printed)
 
-    def render(self, html_path: Path, output: Path) -> None:
+    def render(self, html_path: Path, output: Path,
+               record_page_starts: bool = False) -> pdf_render.RenderResult | None:
+        """Render one PDF; None when it could not be (the warnings say why)."""
         problem = pdf_render.weasyprint_problem()
         if problem:
             # a warning, not an exception, which Sphinx would print as a crash report
             logger.warning("%s", problem, type="pdf", subtype="machine")
-            return
+            return None
         # corrections to WeasyPrint's line and page breaking; see each module
         line_breaking.install()
         page_turns.install()
@@ -273,7 +291,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
             result = pdf_render.render_pdf(html_path, output, self.outdir,
                                            variant=self.config.pdf_variant or None,
                                            forms=self.wants_forms(),
-                                           image_dpi=self.config.pdf_image_dpi)
+                                           image_dpi=self.config.pdf_image_dpi,
+                                           record_page_starts=record_page_starts)
         except pdf_render.OutsideResourceError as exc:
             # one warning a refused address, not an exception: Sphinx would print a crash report
             for docname, url in self._describe_refusals(html_path, exc.urls):
@@ -282,13 +301,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
                                "" if docname else "the PDF theme or stylesheets ", url,
                                location=(docname, None) if docname else None,
                                type="pdf", subtype="outside")
-            return
+            return None
         finally:
             weasy_logger.removeHandler(handler)
         logger.info("rendered %s: %d pages in %.1f s", output.name, result.pages,
                     time.perf_counter() - started)
         for problem in result.problems:
             logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
+        return result
 
     def _describe_refusals(self, html_path: Path,
                            urls: list[str]) -> list[tuple[str | None, str]]:
@@ -330,6 +350,11 @@ class PrintShopPdfBuilder(PdfBuilder):
 
     def pdf_filename(self) -> str:
         return f"{self.config.pdf_basename}-print.pdf"
+
+    def records_page_starts(self) -> bool:
+        # its chapters start on right-hand pages, so its page numbers are not the screen PDF's;
+        # other editions follow the screen PDF, the one readers download
+        return False
 
 
 def _slug(docname: str) -> str:

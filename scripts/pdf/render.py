@@ -19,6 +19,7 @@ from scripts.pdf import (
     form_fields,
     layout_checks,
     marked_content,
+    page_starts,
     tagging,
 )
 
@@ -42,6 +43,8 @@ class RenderResult:
     pages: int
     # layout problems WeasyPrint does not log: text outside the page, stand-in glyphs
     problems: tuple[str, ...] = ()
+    # where each page starts (see :mod:`scripts.pdf.page_starts`), when asked for
+    page_starts: tuple[dict, ...] = ()
 
 
 def weasyprint_problem() -> str | None:
@@ -105,6 +108,7 @@ def render_pdf(
     variant: str | None = None,
     forms: bool = False,
     image_dpi: int | None = 300,
+    record_page_starts: bool = False,
 ) -> RenderResult:
     """Render ``html_path`` to ``output`` atomically.
 
@@ -114,7 +118,8 @@ def render_pdf(
     ``variant`` is a WeasyPrint PDF variant such as ``pdf/ua-1`` (tagged, with the tag tree
     completed by :mod:`scripts.pdf.tagging`); ``forms`` makes HTML inputs PDF form fields,
     finished by :mod:`scripts.pdf.form_fields`; images are downsampled to ``image_dpi`` at
-    their printed size (300 dpi suits print).
+    their printed size (300 dpi suits print). ``record_page_starts`` notes where each page
+    starts, for an edition that marks this one's pages.
     """
     from weasyprint import HTML
 
@@ -127,8 +132,8 @@ def render_pdf(
     font_subsetting.install()
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
-    document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
-        pdf_forms=forms, dpi=image_dpi, optimize_images=True)
+    html = HTML(filename=str(html_path), url_fetcher=fetcher)
+    document = html.render(pdf_forms=forms, dpi=image_dpi, optimize_images=True)
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
     marked_content.label_document(document)
@@ -146,4 +151,5 @@ def render_pdf(
         raise
     problems = (*layout_checks.overflowing_boxes(document),
                 *layout_checks.stand_in_glyphs(document))
-    return RenderResult(output, len(document.pages), problems)
+    starts = page_starts.page_starts(document, html.etree_element) if record_page_starts else ()
+    return RenderResult(output, len(document.pages), problems, tuple(starts))
