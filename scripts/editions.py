@@ -43,8 +43,10 @@ from scripts.edition_files import (
     still_published,
     write_description,
 )
+from scripts.epub.page_list import PAGE_STARTS_VARIABLE
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.status import POT_DIR_VARIABLE
+from scripts.pdf.builder import PAGE_STARTS_FILE
 from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
 from scripts.site.downloads import DOWNLOADS_VARIABLE
@@ -55,6 +57,8 @@ logger = logging.getLogger("editions")
 FORMATS = ("html", "epub", "pdf", "pdf-print")
 # where each format's editions are published; the print-shop PDF goes beside the screen PDF
 PUBLISHED_AS = {"pdf-print": "pdf"}
+# the EPUB marks where the PDF's pages start, so the PDF of a language is built before its EPUB
+DOWNLOADS_ORDER = ("pdf", "pdf-print", "epub")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,12 @@ class Layout:
 
     def work_downloads(self, language: str) -> Path:
         return self.build / "work" / language / "downloads.json"
+
+    def page_starts(self, language: str, built_now: bool) -> Path:
+        """Where the PDF's pages start: as this run built them, or as last published."""
+        if built_now:
+            return self.work(language, "pdf") / PAGE_STARTS_FILE
+        return self.build / "pdf" / language / PAGE_STARTS_FILE
 
     @property
     def messages(self) -> Path:
@@ -187,6 +197,10 @@ def describe_downloads(layout: Layout, formats: list[str], language: str) -> Non
 
 def publish(layout: Layout, formats: list[str], language: str) -> None:
     pairs = [pair for fmt in formats for pair in products(layout, fmt, language)]
+    # the page starts travel with the PDF, for an EPUB built later without it
+    starts = layout.page_starts(language, built_now=True)
+    if "pdf" in formats and starts.is_file():
+        pairs.append((starts, layout.page_starts(language, built_now=False)))
     if any(fmt != "html" for fmt in formats):
         pairs.append((layout.work_downloads(language), layout.downloads(language)))
     published = publish_together(pairs)
@@ -215,7 +229,7 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
     as soon as its site is built. ``site`` lists every language of the book with its name, for
     the sites' downloads and the page at the site's root. ``jobs`` languages build at a time.
     """
-    downloads = [fmt for fmt in formats if fmt != "html"]
+    downloads = [fmt for fmt in DOWNLOADS_ORDER if fmt in formats]
     total = len(formats) * len(languages)
     steps = _Steps(total)
     prefixed = jobs > 1 and len(languages) > 1
@@ -223,9 +237,11 @@ def build_editions(layout: Layout, formats: list[str], languages: list[str],
     environment = {**os.environ, POT_DIR_VARIABLE: str(layout.messages.resolve())}
 
     def build_downloads(language: str) -> bool:
+        starts = layout.page_starts(language, built_now="pdf" in formats)
+        language_environment = {**environment, PAGE_STARTS_VARIABLE: str(starts.resolve())}
         for fmt in downloads:
             if steps.stopped or not build_one(layout, fmt, language, steps.next(), verbose,
-                                              environment, prefixed):
+                                              language_environment, prefixed):
                 return steps.stop()
         if downloads:
             describe_downloads(layout, downloads, language)

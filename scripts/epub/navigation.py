@@ -5,10 +5,7 @@ assistive technology announces them. ``epub_landmarks`` in ``conf.py`` maps an E
 type (``bodymatter``, ``glossary``, ``bibliography``...) to a document name or a pattern; the
 first document in reading order that matches is the landmark, labelled with its own title.
 
-No page list is written: a page list maps the page breaks of a print edition, and this EPUB
-has none of its own. The PDF is laid out from the same source, but its pages differ with the
-language and the print-shop variant, so pointing at them would tell readers of the EPUB page
-numbers that no copy in their hands shares.
+The page list, which follows the pages of the language's PDF, is :mod:`.page_list`'s.
 """
 
 from __future__ import annotations
