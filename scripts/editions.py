@@ -55,6 +55,8 @@ logger = logging.getLogger("editions")
 FORMATS = ("html", "epub", "pdf", "pdf-print")
 # where each format's editions are published; the print-shop PDF goes beside the screen PDF
 PUBLISHED_AS = {"pdf-print": "pdf"}
+# formats whose work folder is kept between builds, to write only the pages that changed
+KEEPS_OUTPUT = {"html", "epub"}
 
 
 @dataclass(frozen=True)
@@ -158,9 +160,14 @@ def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], ve
     """Build one edition into its work folder; say how it went."""
     number, total = step
     logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
-    # Output starts empty so that a page whose source was removed is not published again;
-    # the doctrees are kept, so sources are read only when they changed.
-    shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
+    # The doctrees are kept, so sources are read only when they changed. The site and the
+    # EPUB keep their pages too, and Sphinx writes only those out of date; the pages of
+    # removed sources are deleted (scripts.incremental.kept_pages). The PDFs' folders start
+    # empty, so that no offprint of a removed chapter stays; their one HTML page is written
+    # every time, and a PDF whose inputs did not change is the last render's
+    # (scripts.pdf.render_cache).
+    if fmt not in KEEPS_OUTPUT:
+        shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
     outcome = run_sphinx(
         sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
                          layout.doctrees(language)),

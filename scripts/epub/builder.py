@@ -96,7 +96,11 @@ class AccessibleEpubBuilder(Epub3Builder):
                  for path in Path(self.outdir).rglob("*" + self.out_suffix)]
         for name in pages:
             page = self.outdir / name
-            page.write_text(drop_viewports(page.read_text(encoding="utf-8")), encoding="utf-8")
+            markup = page.read_text(encoding="utf-8")
+            # pages kept from an earlier build are tidy already: left as they are, they stay
+            # older than their sources and are not written again
+            if (tidy := drop_viewports(markup)) != markup:
+                page.write_text(tidy, encoding="utf-8")
         for name in unreferenced_resources(Path(self.outdir), pages):
             if Path(name).suffix in self.media_types:
                 logger.debug("leaving %s out of the EPUB: no page uses it", name)
