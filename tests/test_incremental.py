@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 
@@ -88,4 +89,36 @@ def test_a_removed_chapter_leaves_neither_the_site_nor_the_epub(book):
     assert not list((book.parent / "_build/html/en/_sources").rglob("two.*"))
     with zipfile.ZipFile(book.parent / "_build/epub/en/test-book-en.epub") as packed:
         assert not [name for name in packed.namelist() if "two" in name]
+
+
+def rendered(capfd):
+    """The PDFs the last build rendered, as Sphinx reports them."""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", capfd.readouterr().out)
+    return sorted(re.findall(r"^rendered (\S+): \d+ pages", output, flags=re.MULTILINE))
+
+
+def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(book, capfd):
+    assert run(book, "pdf") == 0
+    assert rendered(capfd) == ["test-book-one-en.pdf", "test-book-two-en.pdf",
+                                "test-book.pdf"]
+    published = book.parent / "_build/pdf/en"
+    offprint = published / "offprints/test-book-one-en.pdf"
+    first = offprint.read_bytes()
+
+    assert run(book, "pdf") == 0
+    assert rendered(capfd) == []
+    assert offprint.read_bytes() == first
+    assert (published / "test-book-en.pdf").is_file()
+
+    edit(book / "chapters/two.md", "Short text.", "Short text, edited.")
+    assert run(book, "pdf") == 0
+    # the book holds the chapter; the other chapter's offprint links it only by its title
+    assert rendered(capfd) == ["test-book-two-en.pdf", "test-book.pdf"]
+    assert offprint.read_bytes() == first
+
+    stylesheet = book / "_static/print.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "p { orphans: 3; }\n",
+                          encoding="utf-8")
+    assert run(book, "pdf") == 0
+    assert len(rendered(capfd)) == 3
 

@@ -38,6 +38,7 @@ from scripts.pdf.forms import add_form_fields, fill_in, visit_fill_in_html
 from scripts.pdf.last_lines import tie_last_words
 from scripts.pdf.links import add_page_numbers
 from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
+from scripts.pdf.render_cache import RenderCache
 from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
@@ -61,11 +62,14 @@ MACHINE_ADVICE = ("Using fontTools instead of HarfBuzz-Subset",)
 class _ToSphinxLog(std_logging.Handler):
     """Forward WeasyPrint's log records to Sphinx's logger, warnings as typed warnings."""
 
+    warned = False
+
     def emit(self, record: std_logging.LogRecord) -> None:
         message = record.getMessage()
         if message.startswith(MACHINE_ADVICE):
             logger.info("WeasyPrint: %s", message)
         elif record.levelno >= std_logging.WARNING:
+            self.warned = True
             logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
         else:
             logger.debug("WeasyPrint: %s", message)
@@ -262,6 +266,15 @@ class PdfBuilder(SingleFileHTMLBuilder):
             # a warning, not an exception, which Sphinx would print as a crash report
             logger.warning("%s", problem, type="pdf", subtype="machine")
             return
+        settings = {"variant": self.config.pdf_variant or None, "forms": self.wants_forms(),
+                    "image_dpi": self.config.pdf_image_dpi}
+        # the edition line changes with every commit and date, not with what the PDF says
+        edition = [self.book_context[key]
+                   for key in ("source_revision", "book_date", "pdf_timestamp")]
+        inputs = self.render_cache.inputs(html_path, settings, edition)
+        if self.render_cache.restore(inputs, output):
+            logger.info("kept %s: nothing it prints changed since its last render", output.name)
+            return
         # corrections to WeasyPrint's line and page breaking; see each module
         line_breaking.install()
         page_turns.install()
@@ -270,10 +283,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         weasy_logger.addHandler(handler)
         try:
             started = time.perf_counter()
-            result = pdf_render.render_pdf(html_path, output, self.outdir,
-                                           variant=self.config.pdf_variant or None,
-                                           forms=self.wants_forms(),
-                                           image_dpi=self.config.pdf_image_dpi)
+            result = pdf_render.render_pdf(html_path, output, self.outdir, **settings)
         except pdf_render.OutsideResourceError as exc:
             # one warning a refused address, not an exception: Sphinx would print a crash report
             for docname, url in self._describe_refusals(html_path, exc.urls):
@@ -289,6 +299,12 @@ class PdfBuilder(SingleFileHTMLBuilder):
                     time.perf_counter() - started)
         for problem in result.problems:
             logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
+        if not result.problems and not handler.warned:
+            self.render_cache.remember(inputs, output, result.resources, html_path)
+
+    @cached_property
+    def render_cache(self) -> RenderCache:
+        return RenderCache(Path(self.doctreedir) / f"rendered-{self.name}")
 
     def _describe_refusals(self, html_path: Path,
                            urls: list[str]) -> list[tuple[str | None, str]]:

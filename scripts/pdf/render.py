@@ -42,6 +42,8 @@ class RenderResult:
     pages: int
     # layout problems WeasyPrint does not log: text outside the page, stand-in glyphs
     problems: tuple[str, ...] = ()
+    # the local files WeasyPrint read besides the HTML: stylesheets, fonts, images
+    resources: tuple[Path, ...] = ()
 
 
 def weasyprint_problem() -> str | None:
@@ -77,6 +79,12 @@ def _inside(url: str, root: Path) -> bool:
     return target == root or root in target.parents
 
 
+def _local_file(url: str) -> Path | None:
+    """The file a ``file:`` URL names, without its fragment; None for ``data:`` URLs."""
+    parsed = urlparse(url)
+    return Path(unquote(parsed.path)) if parsed.scheme == "file" else None
+
+
 def _confined_fetcher(root: Path):
     from weasyprint.urls import URLFetcher
 
@@ -86,12 +94,14 @@ def _confined_fetcher(root: Path):
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
             self.refused: list[str] = []
+            self.fetched: list[str] = []
 
         def fetch(self, url, headers=None):
             if not _inside(url, root):
                 if url not in self.refused:
                     self.refused.append(url)
                 raise PermissionError(f"outside the build output: {url}")
+            self.fetched.append(url)
             return super().fetch(url, headers)
 
     return ConfinedFetcher()
@@ -146,4 +156,6 @@ def render_pdf(
         raise
     problems = (*layout_checks.overflowing_boxes(document),
                 *layout_checks.stand_in_glyphs(document))
-    return RenderResult(output, len(document.pages), problems)
+    return RenderResult(output, len(document.pages), problems,
+                        tuple(dict.fromkeys(path for url in fetcher.fetched
+                                            if (path := _local_file(url)) is not None)))
