@@ -45,6 +45,7 @@ from scripts.edition_files import (
 )
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.status import POT_DIR_VARIABLE
+from scripts.incremental.source_state import sources_digest
 from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
 from scripts.site.downloads import DOWNLOADS_VARIABLE
@@ -298,15 +299,25 @@ def build_catalogs(layout: Layout, verbose: bool = False, strict: bool = True) -
     every problem of the sources, so it stays quiet instead of saying each one twice.
     """
     outdir = layout.messages
+    # what the last successful extraction read, kept with its catalogs: deleting them both
+    # extracts again
+    stamp = outdir / ".extracted-from"
+    inputs = sources_digest(layout.source, layout.confdir / "conf.py")
+    if not strict and stamp.is_file() and stamp.read_text(encoding="utf-8") == inputs:
+        logger.info("message catalogs in %s are up to date", outdir)
+        return True
     logger.info("extracting message catalogs into %s ...", outdir)
     checks = ["-W", "--keep-going", "-n"] if strict else ["-Q"]
     arguments = ["-b", "gettext", "-c", str(layout.confdir),
                  "-d", str(layout.build / "work" / "gettext-doctrees"),
                  *checks, str(layout.source), str(outdir)]
+    stamp.unlink(missing_ok=True)
     outcome = run_sphinx(arguments, verbose)
     if not outcome.ok:
         logger.error("catalog extraction failed (messages above name file and line)")
-    return outcome.ok
+        return False
+    stamp.write_text(inputs, encoding="utf-8")
+    return True
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import zipfile
@@ -122,3 +123,18 @@ def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(book, capfd):
     assert run(book, "pdf") == 0
     assert len(rendered(capfd)) == 3
 
+
+def test_messages_are_extracted_again_only_after_a_source_changed(book, caplog):
+    caplog.set_level(logging.INFO, logger="editions")
+    assert run(book, "html") == 0
+    assert "extracting message catalogs" in caplog.text
+    caplog.clear()
+    assert run(book, "html") == 0
+    assert "extracting message catalogs" not in caplog.text
+    assert "are up to date" in caplog.text
+    caplog.clear()
+    edit(book / "chapters/two.md", "Short text.", "Short text, edited.")
+    assert run(book, "html") == 0
+    assert "extracting message catalogs" in caplog.text
+    pot = book.parent / "_build/gettext/chapters.pot"
+    assert "Short text, edited." in pot.read_text(encoding="utf-8")
