@@ -138,3 +138,17 @@ def test_messages_are_extracted_again_only_after_a_source_changed(book, caplog):
     assert "extracting message catalogs" in caplog.text
     pot = book.parent / "_build/gettext/chapters.pot"
     assert "Short text, edited." in pot.read_text(encoding="utf-8")
+
+
+def test_the_sitemap_lists_the_pages_kept_from_an_earlier_build(book):
+    with (book / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('extensions.append("scripts.site.sitemap_pages")\n'
+                   'html_baseurl = "https://example.org/book/"\n'
+                   'sitemap_url_scheme = "{link}"\n')
+    assert run(book, "html") == 0
+    sitemap = book.parent / "_build/html/en/sitemap.xml"
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")))
+    assert "https://example.org/book/chapters/one.html" in listed
+    edit(book / "chapters/two.md", "Short text.", "Short text, edited.")
+    assert run(book, "html") == 0
+    assert set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))) == listed
