@@ -152,3 +152,13 @@ def test_the_sitemap_lists_the_pages_kept_from_an_earlier_build(book):
     edit(book / "chapters/two.md", "Short text.", "Short text, edited.")
     assert run(book, "html") == 0
     assert set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))) == listed
+
+
+def test_a_page_that_warned_while_written_warns_again_at_the_next_build(book):
+    assert run(book, "html") == 0
+    edit(book / "chapters/two.md", "{ref}`one`", "{ref}`gone`")
+    assert run(book, "html") == 1
+    # nothing changed since: the page is written again and refused again
+    assert run(book, "html") == 1
+    edit(book / "chapters/two.md", "{ref}`gone`", "{ref}`one`")
+    assert run(book, "html") == 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging as std_logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.logging import is_suppressed_warning
 
 from scripts.incremental.pipeline_code import code_digest
 
@@ -110,15 +112,54 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return changed
 
 
+class _WarningsWhileWriting(std_logging.Handler):
+    """Note the pages written while Sphinx warned: written again next time, they warn again."""
+
+    def __init__(self, suppressed: list[str]) -> None:
+        super().__init__(level=std_logging.WARNING)
+        self.suppressed = suppressed
+        self.warned = False
+        self.written: set[str] = set()
+
+    def emit(self, record: std_logging.LogRecord) -> None:
+        if not is_suppressed_warning(getattr(record, "type", ""),
+                                     getattr(record, "subtype", ""), self.suppressed):
+            self.warned = True
+
+
+def start_writing(app: Sphinx, builder: Any) -> None:
+    if keeps_pages(app):
+        app.builder.kept_pages_warnings = _WarningsWhileWriting(app.config.suppress_warnings)
+        std_logging.getLogger(logging.NAMESPACE).addHandler(app.builder.kept_pages_warnings)
+
+
+def note_written(app: Sphinx, doctree: Any, docname: str) -> None:
+    if (watch := getattr(app.builder, "kept_pages_warnings", None)) is not None:
+        watch.written.add(docname)
+
+
 def remember_pages(app: Sphinx, exception: Exception | None) -> None:
     current = getattr(app.builder, "kept_pages", None)
-    if exception is None and current is not None:
-        record_path(app).write_text(json.dumps(current, indent=1, sort_keys=True) + "\n",
-                                    encoding="utf-8")
+    watch = getattr(app.builder, "kept_pages_warnings", None)
+    if watch is not None:
+        std_logging.getLogger(logging.NAMESPACE).removeHandler(watch)
+    if exception is not None or current is None:
+        return
+    if watch is not None and watch.warned:
+        # A warning while writing (a reference to a missing label...) fails the build under
+        # -W, and Sphinx would not write the page again while its source stays the same, so
+        # the next build would pass and publish it: pages written in a build that warned are
+        # left out of the record, which makes the next build write them, and warn, again.
+        current = {docname: kept for docname, kept in current.items()
+                   if docname not in watch.written}
+    record_path(app).write_text(json.dumps(current, indent=1, sort_keys=True) + "\n",
+                                encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(EVENT)
     app.connect("env-get-updated", outdated_pages)
+    app.connect("write-started", start_writing)
+    app.connect("doctree-resolved", note_written)
     app.connect("build-finished", remember_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
