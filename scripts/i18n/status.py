@@ -103,10 +103,13 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     context.update(app.env.translation_status)
 
 
-def status_shown(app: Sphinx, pagename: str) -> dict[str, Any]:
-    """What every page shows of the translations: this language's status and each language's
-    name, release and percentage in the switcher (the page-by-page report is shown only on
-    the page of editions, an additional page written at every build)."""
+def status_shown(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """What every page of the site shows of the translations: this language's status and each
+    language's name, release and percentage in the switcher (the page-by-page report is shown
+    only on the page of editions, an additional page written at every build). The EPUB's
+    pages show none."""
+    if app.builder.name != "html":
+        return None
     status = app.env.translation_status
     return {**{key: value for key, value in status.items() if key != "translation_report"},
             "languages": [{key: entry[key] for key in ("code", "name", "released", "percent")}

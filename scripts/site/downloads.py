@@ -82,10 +82,13 @@ def add_downloads(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["language_downloads"] = context["edition_downloads"].get(language, [])
 
 
-def downloads_shown(app: Sphinx, pagename: str) -> dict[str, Any]:
+def downloads_shown(app: Sphinx, pagename: str) -> dict[str, Any] | None:
     """What a page of the site shows of the downloads, so that a page kept from an earlier
     build is written again when its PDF or the language's editions changed (the page of every
-    language's editions is an additional page, written at every build)."""
+    language's editions is an additional page, written at every build). The EPUB's pages
+    show none."""
+    if app.builder.name != "html":
+        return None
     own = app.env.site_downloads.get(app.config.language or "en", {})
     shown: dict[str, Any] = {"page": own.get("offprints", {}).get(pagename)}
     if pagename == app.config.root_doc:
