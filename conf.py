@@ -33,7 +33,7 @@ extensions = [
     "scripts.book.source_encoding",
     "scripts.book.problem_documents",
     # builds keep their pages and write again only those a change shows on
-    "scripts.incremental.kept_pages",
+    "scripts.util.kept_pages",
     # the warnings partners meet most say how to fix them
     "scripts.book.advice",
     # A translation's catalogs pass make check-po's checks before the build uses them.

@@ -45,11 +45,11 @@ from scripts.edition_files import (
 )
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.status import POT_DIR_VARIABLE
-from scripts.incremental.source_state import sources_digest
 from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
 from scripts.site.downloads import DOWNLOADS_VARIABLE
 from scripts.site.landing import SiteLanguage, write_landing_page
+from scripts.util.source_state import sources_digest
 
 logger = logging.getLogger("editions")
 
@@ -163,7 +163,7 @@ def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], ve
     logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
     # The doctrees are kept, so sources are read only when they changed. The site and the
     # EPUB keep their pages too, and Sphinx writes only those out of date; the pages of
-    # removed sources are deleted (scripts.incremental.kept_pages). The PDFs' folders start
+    # removed sources are deleted (scripts.util.kept_pages). The PDFs' folders start
     # empty, so that no offprint of a removed chapter stays; their one HTML page is written
     # every time, and a PDF whose inputs did not change is the last render's
     # (scripts.pdf.render_cache).

@@ -27,7 +27,7 @@ from sphinx.util.nodes import is_translatable
 
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.stats import Counts, report, shown
-from scripts.incremental.kept_pages import EVENT as PAGE_INPUTS
+from scripts.util.kept_pages import EVENT as PAGE_INPUTS
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkUntranslated)
     app.connect("builder-inited", measure)
     app.connect("html-page-context", add_page_context)
-    app.setup_extension("scripts.incremental.kept_pages")
+    app.setup_extension("scripts.util.kept_pages")
     app.connect(PAGE_INPUTS, status_shown)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

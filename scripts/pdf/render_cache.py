@@ -33,7 +33,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from scripts.incremental.pipeline_code import code_digest
+from scripts.util.pipeline_code import code_digest
 
 # stands for a word of the edition line in the HTML compared
 VOLATILE = "\x00edition\x00"

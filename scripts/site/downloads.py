@@ -26,7 +26,7 @@ from babel.units import format_unit
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from scripts.incremental.kept_pages import EVENT as PAGE_INPUTS
+from scripts.util.kept_pages import EVENT as PAGE_INPUTS
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_downloads", os.environ.get(DOWNLOADS_VARIABLE, ""), "",
                          types=frozenset({str}))
     app.add_config_value("site_build_root", "../..", "html", types=frozenset({str}))
-    app.setup_extension("scripts.incremental.kept_pages")
+    app.setup_extension("scripts.util.kept_pages")
     app.connect("builder-inited", load_downloads)
     app.connect("html-page-context", add_downloads)
     app.connect(PAGE_INPUTS, downloads_shown)

@@ -1,7 +1,7 @@
 """Every page in the sitemap, also those an incremental build kept from an earlier one.
 
 sphinx-sitemap lists the pages as they are written; a build that writes only what changed
-(:mod:`scripts.incremental.kept_pages`) would publish a sitemap of the changed pages alone.
+(:mod:`scripts.util.kept_pages`) would publish a sitemap of the changed pages alone.
 The pages of the book that this build did not write are added just before the sitemap is
 made, the way sphinx-sitemap adds a written one.
 """

@@ -34,7 +34,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.logging import is_suppressed_warning
 
-from scripts.incremental.pipeline_code import code_digest
+from scripts.util.pipeline_code import code_digest
 
 logger = logging.getLogger(__name__)
 

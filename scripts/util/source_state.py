@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from scripts.incremental.pipeline_code import code_digest
+from scripts.util.pipeline_code import code_digest
 
 
 def sources_digest(*paths: Path) -> str:
