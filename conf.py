@@ -32,6 +32,8 @@ extensions = [
     "scripts.book.raw_html",
     "scripts.book.source_encoding",
     "scripts.book.problem_documents",
+    # builds keep their pages and write again only those a change shows on
+    "scripts.util.kept_pages",
     # the warnings partners meet most say how to fix them
     "scripts.book.advice",
     # A translation's catalogs pass make check-po's checks before the build uses them.
@@ -65,6 +67,8 @@ extensions = [
     "scripts.site.editions_page",
     "scripts.site.search",
     "sphinx_sitemap",
+    # builds keep their pages: the sitemap lists those not written again too
+    "scripts.site.sitemap_pages",
     "notfound.extension",
 ]
 source_suffix = {".md": "markdown"}

@@ -51,6 +51,7 @@ from scripts.pdf.render import weasyprint_problem
 from scripts.publish import publish_together
 from scripts.site.downloads import DOWNLOADS_VARIABLE
 from scripts.site.landing import SiteLanguage, write_landing_page
+from scripts.util.source_state import sources_digest
 
 logger = logging.getLogger("editions")
 
@@ -59,6 +60,8 @@ FORMATS = ("html", "epub", "pdf", "pdf-print")
 PUBLISHED_AS = {"pdf-print": "pdf"}
 # the EPUB marks where the PDF's pages start, so the PDF of a language is built before its EPUB
 DOWNLOADS_ORDER = ("pdf", "pdf-print", "epub")
+# formats whose work folder is kept between builds, to write only the pages that changed
+KEEPS_OUTPUT = {"html", "epub"}
 
 
 @dataclass(frozen=True)
@@ -168,9 +171,14 @@ def build_one(layout: Layout, fmt: str, language: str, step: tuple[int, int], ve
     """Build one edition into its work folder; say how it went."""
     number, total = step
     logger.info("[%d/%d] %s %s ...", number, total, language, fmt)
-    # Output starts empty so that a page whose source was removed is not published again;
-    # the doctrees are kept, so sources are read only when they changed.
-    shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
+    # The doctrees are kept, so sources are read only when they changed. The site and the
+    # EPUB keep their pages too, and Sphinx writes only those out of date; the pages of
+    # removed sources are deleted (scripts.util.kept_pages). The PDFs' folders start
+    # empty, so that no offprint of a removed chapter stays; their one HTML page is written
+    # every time, and a PDF whose inputs did not change is the last render's
+    # (scripts.pdf.render_cache).
+    if fmt not in KEEPS_OUTPUT:
+        shutil.rmtree(layout.work(language, fmt), ignore_errors=True)
     outcome = run_sphinx(
         sphinx_arguments(layout, fmt, language, layout.work(language, fmt),
                          layout.doctrees(language)),
@@ -307,15 +315,25 @@ def build_catalogs(layout: Layout, verbose: bool = False, strict: bool = True) -
     every problem of the sources, so it stays quiet instead of saying each one twice.
     """
     outdir = layout.messages
+    # what the last successful extraction read, kept with its catalogs: deleting them both
+    # extracts again
+    stamp = outdir / ".extracted-from"
+    inputs = sources_digest(layout.source, layout.confdir / "conf.py")
+    if not strict and stamp.is_file() and stamp.read_text(encoding="utf-8") == inputs:
+        logger.info("message catalogs in %s are up to date", outdir)
+        return True
     logger.info("extracting message catalogs into %s ...", outdir)
     checks = ["-W", "--keep-going", "-n"] if strict else ["-Q"]
     arguments = ["-b", "gettext", "-c", str(layout.confdir),
                  "-d", str(layout.build / "work" / "gettext-doctrees"),
                  *checks, str(layout.source), str(outdir)]
+    stamp.unlink(missing_ok=True)
     outcome = run_sphinx(arguments, verbose)
     if not outcome.ok:
         logger.error("catalog extraction failed (messages above name file and line)")
-    return outcome.ok
+        return False
+    stamp.write_text(inputs, encoding="utf-8")
+    return True
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:

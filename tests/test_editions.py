@@ -195,3 +195,6 @@ def test_the_epub_marks_where_each_page_of_the_pdf_starts(book):
     # built alone later, the EPUB follows the PDF that is published
     assert run(book, "epub") == 0
     assert epub_tools.page_list(epub) == listed
+    # and when the PDF is kept from its last render, so are the page starts that go with it
+    assert run(book, "epub", "pdf") == 0
+    assert epub_tools.page_list(epub) == listed

@@ -92,45 +92,55 @@ class AccessibleEpubBuilder(Epub3Builder):
         super().init()
         # Sphinx writes these titles in English whatever the language
         self.guide_titles = {key: str(_(title)) for key, title in self.guide_titles.items()}
-        self.page_starts, self.page_starts_digest = self._read_page_starts()
-        self.page_breaks = self._remembered_breaks()
+        self.page_starts = self._read_page_starts()
+        self.remembered_breaks = self._read_remembered_breaks()
+        # pages marked in earlier builds stay listed for the documents not written again
+        self.page_breaks = {docname: entry["breaks"]
+                            for docname, entry in self.remembered_breaks.items()
+                            if entry["digest"] == self.page_starts_digest(docname)}
 
-    def _read_page_starts(self) -> tuple[PageStarts | None, str]:
+    def _read_page_starts(self) -> PageStarts | None:
         if not self.config.epub_page_starts:
-            return None, ""
+            return None
         path = Path(self.config.epub_page_starts)
         try:
             starts = read_page_starts(path)
         except PageStartsError as exc:
             logger.warning("%s", exc, type="epub", subtype="page_list")
-            return None, ""
+            return None
         if starts is None:
             logger.info("no page list: %s does not exist yet (build the PDF first)", path)
-            return None, ""
-        return starts, hashlib.sha256(path.read_bytes()).hexdigest()
+        return starts
+
+    def page_starts_digest(self, docname: str) -> str:
+        """What a document's markers follow: its pages' starts in the PDF, and their source."""
+        if self.page_starts is None:
+            return ""
+        pages = [self.page_starts.source, self.page_starts.of_document(docname)]
+        return hashlib.sha256(json.dumps(pages, sort_keys=True).encode()).hexdigest()
 
     @property
     def _remembered_breaks_path(self) -> Path:
         return Path(self.doctreedir) / REMEMBERED_BREAKS
 
-    def _remembered_breaks(self) -> dict[str, list[tuple[int, str]]]:
-        """The pages marked by earlier builds, if they followed the same page starts."""
+    def _read_remembered_breaks(self) -> dict[str, dict[str, Any]]:
+        """Per document, the pages an earlier build marked in it and what they followed."""
         try:
             remembered = json.loads(self._remembered_breaks_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
+            return {docname: {"digest": str(entry["digest"]),
+                              "breaks": [tuple(pair) for pair in entry["breaks"]]}
+                    for docname, entry in remembered.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
-        if remembered.get("digest") != self.page_starts_digest or not self.page_starts_digest:
-            return {}
-        return {docname: [tuple(entry) for entry in entries]
-                for docname, entries in remembered.get("breaks", {}).items()}
 
     def get_outdated_docs(self) -> Iterator[str]:
-        remembered = self._remembered_breaks_path.is_file() and self.page_breaks
-        if self.page_starts is not None and not remembered:
-            # the PDF's pages moved: every document's markers may have moved with them
-            yield from self.env.found_docs
-            return
         yield from super().get_outdated_docs()
+        # a document whose pages moved in the PDF, or that has lost or gained its PDF, is
+        # written again with its markers where the pages now start
+        for docname in self.env.found_docs:
+            remembered = self.remembered_breaks.get(docname, {"digest": ""})["digest"]
+            if remembered != self.page_starts_digest(docname):
+                yield docname
 
     def write_doc(self, docname: str, doctree: Any) -> None:
         if self.page_starts is not None:
@@ -147,10 +157,10 @@ class AccessibleEpubBuilder(Epub3Builder):
 
     def finish(self) -> None:
         super().finish()
-        if self.page_starts is not None:
-            self._remembered_breaks_path.write_text(
-                json.dumps({"digest": self.page_starts_digest, "breaks": self.page_breaks}),
-                encoding="utf-8")
+        remembered = {docname: {"digest": self.page_starts_digest(docname), "breaks": breaks}
+                      for docname, breaks in self.page_breaks.items()
+                      if docname in self.env.found_docs}
+        self._remembered_breaks_path.write_text(json.dumps(remembered), encoding="utf-8")
 
     @property
     def identifier(self) -> str:
@@ -181,7 +191,11 @@ class AccessibleEpubBuilder(Epub3Builder):
                  for path in Path(self.outdir).rglob("*" + self.out_suffix)]
         for name in pages:
             page = self.outdir / name
-            page.write_text(drop_viewports(page.read_text(encoding="utf-8")), encoding="utf-8")
+            markup = page.read_text(encoding="utf-8")
+            # pages kept from an earlier build are tidy already: left as they are, they stay
+            # older than their sources and are not written again
+            if (tidy := drop_viewports(markup)) != markup:
+                page.write_text(tidy, encoding="utf-8")
         for name in unreferenced_resources(Path(self.outdir), pages):
             if Path(name).suffix in self.media_types:
                 logger.debug("leaving %s out of the EPUB: no page uses it", name)
@@ -206,7 +220,7 @@ class AccessibleEpubBuilder(Epub3Builder):
             self.config.epub_accessibility_conformance,
             self.config.epub_accessibility_evaluator or self.config.epub_publisher,
         )
-        if self.page_list():
+        if self.page_list() and self.page_starts is not None:
             extra += source_metadata(self.page_starts.source)
         package.write_text(text.replace("  </metadata>", extra + "  </metadata>", 1),
                            encoding="utf-8")

@@ -27,6 +27,7 @@ from sphinx.util.nodes import is_translatable
 
 from scripts.i18n.languages import LanguageDataError, load_languages
 from scripts.i18n.stats import Counts, report, shown
+from scripts.util.kept_pages import EVENT as PAGE_INPUTS
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +103,19 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     context.update(app.env.translation_status)
 
 
+def status_shown(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """What every page of the site shows of the translations: this language's status and each
+    language's name, release and percentage in the switcher (the page-by-page report is shown
+    only on the page of editions, an additional page written at every build). The EPUB's
+    pages show none."""
+    if app.builder.name != "html":
+        return None
+    status = app.env.translation_status
+    return {**{key: value for key, value in status.items() if key != "translation_report"},
+            "languages": [{key: entry[key] for key in ("code", "name", "released", "percent")}
+                          for entry in status["translation_report"]]}
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("translation_source_language", "en", "env", types=frozenset({str}))
     app.add_config_value("translation_languages_file", "", "env", types=frozenset({str}))
@@ -112,4 +126,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(MarkUntranslated)
     app.connect("builder-inited", measure)
     app.connect("html-page-context", add_page_context)
+    app.setup_extension("scripts.util.kept_pages")
+    app.connect(PAGE_INPUTS, status_shown)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -38,6 +38,7 @@ from scripts.pdf.forms import add_form_fields, fill_in, visit_fill_in_html
 from scripts.pdf.last_lines import tie_last_words
 from scripts.pdf.links import add_page_numbers
 from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
+from scripts.pdf.render_cache import RenderCache
 from scripts.util.source_date import source_moment
 
 logger = logging.getLogger(__name__)
@@ -63,11 +64,14 @@ MACHINE_ADVICE = ("Using fontTools instead of HarfBuzz-Subset",)
 class _ToSphinxLog(std_logging.Handler):
     """Forward WeasyPrint's log records to Sphinx's logger, warnings as typed warnings."""
 
+    warned = False
+
     def emit(self, record: std_logging.LogRecord) -> None:
         message = record.getMessage()
         if message.startswith(MACHINE_ADVICE):
             logger.info("WeasyPrint: %s", message)
         elif record.levelno >= std_logging.WARNING:
+            self.warned = True
             logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
         else:
             logger.debug("WeasyPrint: %s", message)
@@ -245,12 +249,10 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def finish(self) -> None:
         super().finish()
-        result = self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
-                             self.outdir / self.pdf_filename(),
-                             record_page_starts=self.records_page_starts())
-        if result is not None and result.page_starts:
-            page_starts.write_page_starts(self.outdir / PAGE_STARTS_FILE,
-                                          self.pagination_source(), list(result.page_starts))
+        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
+                    self.outdir / self.pdf_filename(),
+                    page_starts_to=(self.outdir / PAGE_STARTS_FILE
+                                    if self.records_page_starts() else None))
         self.render_offprints()
 
     def render_offprints(self) -> None:
@@ -273,12 +275,24 @@ class PdfBuilder(SingleFileHTMLBuilder):
             write_offprint_index(self.outdir / "offprints", printed)
 
     def render(self, html_path: Path, output: Path,
-               record_page_starts: bool = False) -> pdf_render.RenderResult | None:
-        """Render one PDF; None when it could not be (the warnings say why)."""
+               page_starts_to: Path | None = None) -> pdf_render.RenderResult | None:
+        """Render one PDF, and write where its pages start to ``page_starts_to`` if given;
+        None when it was kept from its last render or could not be made (the log says why)."""
         problem = pdf_render.weasyprint_problem()
         if problem:
             # a warning, not an exception, which Sphinx would print as a crash report
             logger.warning("%s", problem, type="pdf", subtype="machine")
+            return None
+        settings = {"variant": self.config.pdf_variant or None, "forms": self.wants_forms(),
+                    "image_dpi": self.config.pdf_image_dpi}
+        # the edition line changes with every commit and date, not with what the PDF says
+        edition = [self.book_context[key]
+                   for key in ("source_revision", "book_date", "pdf_timestamp")]
+        companions = [page_starts_to] if page_starts_to is not None else []
+        inputs = self.render_cache.inputs(html_path, {**settings,
+                                                      "page_starts": bool(companions)}, edition)
+        if self.render_cache.restore(inputs, output, companions):
+            logger.info("kept %s: nothing it prints changed since its last render", output.name)
             return None
         # corrections to WeasyPrint's line and page breaking; see each module
         line_breaking.install()
@@ -288,11 +302,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
         weasy_logger.addHandler(handler)
         try:
             started = time.perf_counter()
-            result = pdf_render.render_pdf(html_path, output, self.outdir,
-                                           variant=self.config.pdf_variant or None,
-                                           forms=self.wants_forms(),
-                                           image_dpi=self.config.pdf_image_dpi,
-                                           record_page_starts=record_page_starts)
+            result = pdf_render.render_pdf(html_path, output, self.outdir, **settings,
+                                           record_page_starts=page_starts_to is not None)
         except pdf_render.OutsideResourceError as exc:
             # one warning a refused address, not an exception: Sphinx would print a crash report
             for docname, url in self._describe_refusals(html_path, exc.urls):
@@ -308,7 +319,16 @@ class PdfBuilder(SingleFileHTMLBuilder):
                     time.perf_counter() - started)
         for problem in result.problems:
             logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
+        if page_starts_to is not None and result.page_starts:
+            page_starts.write_page_starts(page_starts_to, self.pagination_source(),
+                                          list(result.page_starts))
+        if not result.problems and not handler.warned:
+            self.render_cache.remember(inputs, output, result.resources, html_path, companions)
         return result
+
+    @cached_property
+    def render_cache(self) -> RenderCache:
+        return RenderCache(Path(self.doctreedir) / f"rendered-{self.name}")
 
     def _describe_refusals(self, html_path: Path,
                            urls: list[str]) -> list[tuple[str | None, str]]:

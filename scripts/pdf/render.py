@@ -45,6 +45,8 @@ class RenderResult:
     problems: tuple[str, ...] = ()
     # where each page starts (see :mod:`scripts.pdf.page_starts`), when asked for
     page_starts: tuple[dict, ...] = ()
+    # the local files WeasyPrint read besides the HTML: stylesheets, fonts, images
+    resources: tuple[Path, ...] = ()
 
 
 def weasyprint_problem() -> str | None:
@@ -80,6 +82,12 @@ def _inside(url: str, root: Path) -> bool:
     return target == root or root in target.parents
 
 
+def _local_file(url: str) -> Path | None:
+    """The file a ``file:`` URL names, without its fragment; None for ``data:`` URLs."""
+    parsed = urlparse(url)
+    return Path(unquote(parsed.path)) if parsed.scheme == "file" else None
+
+
 def _confined_fetcher(root: Path):
     from weasyprint.urls import URLFetcher
 
@@ -89,12 +97,14 @@ def _confined_fetcher(root: Path):
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
             self.refused: list[str] = []
+            self.fetched: list[str] = []
 
         def fetch(self, url, headers=None):
             if not _inside(url, root):
                 if url not in self.refused:
                     self.refused.append(url)
                 raise PermissionError(f"outside the build output: {url}")
+            self.fetched.append(url)
             return super().fetch(url, headers)
 
     return ConfinedFetcher()
@@ -152,4 +162,7 @@ def render_pdf(
     problems = (*layout_checks.overflowing_boxes(document),
                 *layout_checks.stand_in_glyphs(document))
     starts = page_starts.page_starts(document, html.etree_element) if record_page_starts else ()
-    return RenderResult(output, len(document.pages), problems, tuple(starts))
+    resources = tuple(dict.fromkeys(path for url in fetcher.fetched
+                                    if (path := _local_file(url)) is not None))
+    return RenderResult(output, len(document.pages), problems, page_starts=tuple(starts),
+                        resources=resources)

@@ -26,6 +26,8 @@ from babel.units import format_unit
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from scripts.util.kept_pages import EVENT as PAGE_INPUTS
+
 logger = logging.getLogger(__name__)
 
 DOWNLOADS_VARIABLE = "SITE_DOWNLOADS"
@@ -80,10 +82,26 @@ def add_downloads(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["language_downloads"] = context["edition_downloads"].get(language, [])
 
 
+def downloads_shown(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """What a page of the site shows of the downloads, so that a page kept from an earlier
+    build is written again when its PDF or the language's editions changed (the page of every
+    language's editions is an additional page, written at every build). The EPUB's pages
+    show none."""
+    if app.builder.name != "html":
+        return None
+    own = app.env.site_downloads.get(app.config.language or "en", {})
+    shown: dict[str, Any] = {"page": own.get("offprints", {}).get(pagename)}
+    if pagename == app.config.root_doc:
+        shown["language"] = {fmt: entry for fmt, entry in own.items() if fmt != "offprints"}
+    return shown
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_downloads", os.environ.get(DOWNLOADS_VARIABLE, ""), "",
                          types=frozenset({str}))
     app.add_config_value("site_build_root", "../..", "html", types=frozenset({str}))
+    app.setup_extension("scripts.util.kept_pages")
     app.connect("builder-inited", load_downloads)
     app.connect("html-page-context", add_downloads)
+    app.connect(PAGE_INPUTS, downloads_shown)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

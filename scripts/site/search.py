@@ -13,6 +13,7 @@ into ``<outdir>/pagefind/``; pages load it only on the search page.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from typing import Any
@@ -34,6 +35,10 @@ def index_site(app: Sphinx, exception: Exception | None) -> None:
                "--exclude-selectors", ".headerlink",
                # pages are files; a link to a folder would not open from disk or every server
                "--keep-index-url", "--quiet"]
+    # Pagefind names its fragments by their content and deletes none: the site's pages are
+    # kept between builds, so the last index is removed first, or the fragments of changed and
+    # removed pages would stay published beside the new ones
+    shutil.rmtree(app.outdir / BUNDLE, ignore_errors=True)
     logger.info("indexing the site for search (Pagefind) ...")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (app.outdir / BUNDLE / "pagefind.js").is_file():

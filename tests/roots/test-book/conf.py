@@ -7,6 +7,7 @@ version = release = "1.0"
 language = "en"
 extensions = ["myst_parser", "scripts.book.confinement", "scripts.book.raw_html",
               "scripts.book.source_encoding", "scripts.book.problem_documents",
+              "scripts.util.kept_pages",
               "scripts.book.frontmatter", "scripts.pdf.builder", "scripts.epub.builder",
               "scripts.epub.xhtml_raw", "scripts.pdf.glyph_coverage"]
 myst_enable_extensions = ["tasklist"]
