@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from scripts.pdf import (
@@ -42,6 +44,8 @@ class RenderResult:
     pages: int
     # layout problems WeasyPrint does not log: text outside the page, stand-in glyphs
     problems: tuple[str, ...] = ()
+    # the laid-out WeasyPrint document, whose pages another PDF may reuse (offprints)
+    document: Any = field(default=None, compare=False, repr=False)
 
 
 def weasyprint_problem() -> str | None:
@@ -116,15 +120,27 @@ def render_pdf(
     finished by :mod:`scripts.pdf.form_fields`; images are downsampled to ``image_dpi`` at
     their printed size (300 dpi suits print).
     """
+    document = lay_out(html_path, allowed_root, variant=variant, forms=forms,
+                       image_dpi=image_dpi)
+    return write_document(document, output, variant=variant, forms=forms)
+
+
+def lay_out(
+    html_path: Path,
+    allowed_root: Path,
+    *,
+    variant: str | None = None,
+    forms: bool = False,
+    image_dpi: int | None = 300,
+) -> Any:
+    """Lay ``html_path`` out into pages (a WeasyPrint document), labelled for tagging.
+
+    Raises :class:`OutsideResourceError` if the HTML asks for anything outside
+    ``allowed_root``.
+    """
     from weasyprint import HTML
 
-    if variant and variant.startswith("pdf/ua"):
-        tagging.install()
-        font_unicode.install()
-        marked_content.install()
-        document_order.install()
-    pin_font_subsetter()
-    font_subsetting.install()
+    install_patches(variant)
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
     document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
@@ -132,12 +148,46 @@ def render_pdf(
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
     marked_content.label_document(document)
+    return document
+
+
+def install_patches(variant: str | None) -> None:
+    """The corrections to WeasyPrint this module's PDFs are written with; each once."""
+    if variant and variant.startswith("pdf/ua"):
+        tagging.install()
+        font_unicode.install()
+        marked_content.install()
+        document_order.install()
+    pin_font_subsetter()
+    font_subsetting.install()
+
+
+def write_document(
+    document: Any,
+    output: Path,
+    *,
+    variant: str | None = None,
+    forms: bool = False,
+    finishers: Sequence[Callable[[Any, Any], None]] = (),
+) -> RenderResult:
+    """Write a laid-out document to ``output`` atomically and check its layout.
+
+    ``finishers`` run on the pydyf document before it is written, after the form fields'.
+    """
+    install_patches(variant)
+    steps = [form_fields.finish_form_fields] if forms else []
+    steps.extend(finishers)
+
+    def finish(weasy_document: Any, pdf: Any) -> None:
+        for step in steps:
+            step(weasy_document, pdf)
+
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             document.write_pdf(stream, pdf_variant=variant,
-                               finisher=form_fields.finish_form_fields if forms else None)
+                               finisher=finish if steps else None)
         # mkstemp creates owner-only files; an edition is meant to be served and shared
         os.chmod(partial, 0o644)
         os.replace(partial, output)
@@ -146,4 +196,4 @@ def render_pdf(
         raise
     problems = (*layout_checks.overflowing_boxes(document),
                 *layout_checks.stand_in_glyphs(document))
-    return RenderResult(output, len(document.pages), problems)
+    return RenderResult(output, len(document.pages), problems, document)
