@@ -164,6 +164,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     _offprint_pages: tuple[int, int] | None = None
     # the parts of the book printed on their own, found in the book's doctree
     _book_parts: dict[str, BookPart] | None = None
+    _page_context: dict[str, Any] | None = None
 
     def assemble_doctree(self) -> nodes.document:
         if self._offprint is not None:
@@ -220,7 +221,11 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         body = add_page_numbers(body, PAGE_REFERENCE_CLASS)
-        context = super().get_doc_context(docname, body, metatags)
+        if self._page_context is None:
+            # the single-page builder's context holds the whole book's toctree whatever the
+            # page: the same for the book and each offprint, so rendered once
+            self._page_context = super().get_doc_context(docname, body, metatags)
+        context = {**self._page_context, "body": body, "metatags": metatags}
         offprint_title = (self.env.titles[self._offprint].astext()
                           if self._offprint is not None else "")
         context.update(self.book_context, offprint_title=offprint_title,
