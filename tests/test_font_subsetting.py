@@ -4,6 +4,7 @@ the subset drops (most of an offprint's rendering time went there)."""
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from fontpkg_noto_sans import ROOT as NOTO_SANS
@@ -68,3 +69,30 @@ def test_the_dropped_layout_tables_are_never_read(font_file, installed, monkeypa
 
     monkeypatch.setattr(getTableClass("GPOS"), "decompile", refuse)
     subset_as_weasyprint(installed, font_file)
+
+
+def test_a_later_pdf_reuses_a_subset_that_holds_its_glyphs(font_file, monkeypatch):
+    """An offprint draws glyphs of the book's pages: it embeds the book's subset, made once."""
+    monkeypatch.setattr(font_subsetting, "_subsets", {})
+    made = []
+
+    def subset_font(font, to_unicode, hinting):
+        made.append(sorted(to_unicode))
+        font.file_content = b"subset of " + bytes(sorted(to_unicode))
+
+    subset_once = font_subsetting.reuse_subsets(subset_font)
+    whole = font_file.read_bytes()
+
+    def embed(glyphs: dict[int, str]) -> bytes:
+        font = SimpleNamespace(file_content=whole, index=0, missing={})
+        subset_once(font, glyphs, False)
+        return font.file_content
+
+    book = embed({3: "A", 4: "V", 5: "T", 6: "R"})
+    assert embed({3: "A", 5: "T"}) == book
+    assert made == [[3, 4, 5, 6]]
+    # a glyph the earlier subset lacks: subset again, with the glyphs of both for the next PDFs
+    both = embed({3: "A", 7: "Ł"})
+    assert both != book
+    assert embed({4: "V", 7: "Ł"}) == both
+    assert made == [[3, 4, 5, 6], [3, 4, 5, 6, 7]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -92,6 +93,11 @@ def test_a_removed_chapter_leaves_neither_the_site_nor_the_epub(book):
         assert not [name for name in packed.namelist() if "two" in name]
 
 
+def pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def rendered(capfd):
     """The PDFs the last build rendered, as Sphinx reports them."""
     output = re.sub(r"\x1b\[[0-9;]*m", "", capfd.readouterr().out)
@@ -109,13 +115,19 @@ def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(book, capfd):
     assert run(book, "pdf") == 0
     assert rendered(capfd) == []
     assert offprint.read_bytes() == first
+    # the offprints are kept with the book they are made from
+    kept = book.parent / "_build/work/en/pdf/offprints"
+    assert (kept / "test-book-one-en.pdf").read_bytes() == first
+    assert (kept / "index.json").is_file()
     assert (published / "test-book-en.pdf").is_file()
 
     edit(book / "chapters/two.md", "Short text.", "Short text, edited.")
     assert run(book, "pdf") == 0
-    # the book holds the chapter; the other chapter's offprint links it only by its title
-    assert rendered(capfd) == ["test-book-two-en.pdf", "test-book.pdf"]
-    assert offprint.read_bytes() == first
+    # offprints are made of the book's laid-out pages: with the book, they are made again
+    # (each laying out only its cover, contents and colophon)
+    assert rendered(capfd) == ["test-book-one-en.pdf", "test-book-two-en.pdf",
+                                "test-book.pdf"]
+    assert "Short text, edited." in pdf_text(published / "offprints/test-book-two-en.pdf")
 
     stylesheet = book / "_static/print.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "p { orphans: 3; }\n",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
 from tests.pdf_inspect import (
@@ -142,14 +144,69 @@ def test_each_chapter_is_also_an_offprint_of_its_own(app):
         "test-book-one-en.pdf", "test-book-two-en.pdf"]
     texts = [normalised(text) for text in page_texts(offprint)]
     assert texts[0].startswith("Chapter One From Test Book")
+    # the chapter's pages are the book's, numbered as in the book, which the cover says
+    book = dict(printed_contents(page_texts(app.outdir / "test-book.pdf"), "Contents"))
+    first, last = book["Chapter One"], book["Chapter Two"] - 1
+    assert f"Pages {first}\N{EN DASH}{last} of the book" in texts[0]
+    labels = PdfReader(offprint).page_labels
+    assert labels == ["i", "ii", *map(str, range(first, last + 1)), "iii"]
     contents = dict(printed_contents(page_texts(offprint), "Contents"))
-    assert list(contents) == ["A first section", "Tasks", "Colophon"]
-    assert all(title in texts[page - 1] for title, page in contents.items())
+    assert list(contents) == ["A first section", "Tasks"]
+    assert all(title in texts[labels.index(str(page))] for title, page in contents.items())
+    # the colophon, the offprint's own, is listed with its own number
+    assert re.search(r"Colophon \.{3,} iii ", texts[1])
     assert texts[-1].startswith("Colophon")
-    # the other chapter is not in the offprint: its name stays, as text without a page
-    assert "It points to Chapter Two for more" in " ".join(texts)
+    # the other chapter is not in the offprint: its name stays, as text, with its book page
+    assert f"It points to Chapter Two (page {book['Chapter Two']}) for more" in texts[2]
     with pikepdf.open(offprint) as document:
         targets = {str(annotation.Dest) for page in document.pages
                    for annotation in page.get("/Annots", []) if "/Dest" in annotation}
         assert targets and targets <= named_destinations(document)
+        # a link left without its annotation is tagged as text, not as a link
+        assert all(any(is_object_reference(kid) for kid in kids(link))
+                   for link in structure_elements(document.Root.StructTreeRoot, "/Link"))
 
+
+def test_an_offprint_prints_the_book_pages_of_its_chapter(app):
+    """Its chapter pages read and fill in like the same pages of the book."""
+    offprint = app.outdir / "offprints" / "test-book-one-en.pdf"
+    book = app.outdir / "test-book.pdf"
+    contents = dict(printed_contents(page_texts(book), "Contents"))
+    chapter = range(contents["Chapter One"] - 1, contents["Chapter Two"] - 1)
+    # the offprint's cover and contents come first, its colophon last
+    assert page_texts(offprint)[2:-1] == [page_texts(book)[index] for index in chapter]
+    assert page_fields(offprint)[2:-1] == [page_fields(book)[index] for index in chapter]
+    assert any(page_fields(offprint))
+
+
+def page_fields(pdf) -> list[list[tuple[str, str, tuple[float, ...]]]]:
+    """(type, tooltip, rectangle) of the form fields on each page.
+
+    Not their names: a field the HTML leaves unnamed is named after its PDF object.
+    """
+    with pikepdf.open(pdf) as document:
+        return [[(str(annotation.get("/FT", "")), str(annotation.get("/TU", "")),
+                  tuple(round(float(value), 2) for value in annotation.Rect))
+                 for annotation in page.get("/Annots", []) if annotation.Subtype == "/Widget"]
+                for page in document.pages]
+
+
+def kids(element) -> list:
+    found = element.get("/K", [])
+    return list(found) if isinstance(found, pikepdf.Array) else [found]
+
+
+def is_object_reference(kid) -> bool:
+    return isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"
+
+
+def structure_elements(root, structure_type: str) -> list:
+    found, stack = [], kids(root)
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, pikepdf.Dictionary):
+            continue
+        if element.get("/S") == structure_type:
+            found.append(element)
+        stack.extend(kids(element))
+    return found

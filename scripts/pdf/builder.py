@@ -8,6 +8,7 @@ build on a missing image or font; WeasyPrint may read only files inside the outp
 
 from __future__ import annotations
 
+import hashlib
 import logging as std_logging
 import re
 import shutil
@@ -25,11 +26,19 @@ from sphinx.application import Sphinx
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import _
 from sphinx.util import logging
+from sphinx.util.docutils import new_document
 from sphinx.util.i18n import format_date
 
 from scripts.i18n.template_messages import add_messages, add_template_messages
 from scripts.i18n.typography import apply_rules, rules_for
-from scripts.pdf import forms, line_breaking, page_starts, page_turns, static_faces
+from scripts.pdf import (
+    forms,
+    line_breaking,
+    offprint_pages,
+    page_starts,
+    page_turns,
+    static_faces,
+)
 from scripts.pdf import render as pdf_render
 from scripts.pdf.breaks import keep_introductions_with_next
 from scripts.pdf.credits import reading_order, translated_credits
@@ -37,7 +46,13 @@ from scripts.pdf.footnotes import inline_footnotes
 from scripts.pdf.forms import add_form_fields, fill_in, visit_fill_in_html
 from scripts.pdf.last_lines import tie_last_words
 from scripts.pdf.links import add_page_numbers
-from scripts.pdf.offprints import assemble_offprint, offprint_documents, write_offprint_index
+from scripts.pdf.offprints import (
+    INDEX_NAME,
+    BookPart,
+    book_parts,
+    offprint_documents,
+    write_offprint_index,
+)
 from scripts.pdf.render_cache import RenderCache
 from scripts.util.source_date import source_moment
 
@@ -52,6 +67,8 @@ PAGE_STARTS_FILE = "page-starts.json"
 PAGE_REFERENCE_CLASS = "page-reference"
 # classes Sphinx gives the text of {ref} and {doc} links
 PAGE_LINK_CLASSES = {"std-ref", "std-doc", "doc"}
+# the theme's colophon heading, where the back matter starts after the book's last part
+BACK_MATTER_ANCHOR = "colophon-title"
 _DOCUMENT_MARK = re.compile(r'<span id="document-([^"]+)"></span>')
 _URL_ATTRIBUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
 
@@ -94,8 +111,11 @@ def _section_title(section: nodes.section) -> str:
     return title.astext() if title else ""
 
 
-def collect_outline(tree: nodes.document, depth: int) -> list[dict[str, Any]]:
-    """Entries for the printed contents: each inlined document's sections down to ``depth``."""
+def collect_outline(tree: nodes.Element, depth: int, level: int = 0) -> list[dict[str, Any]]:
+    """Entries for the printed contents: each inlined document's sections down to ``depth``.
+
+    ``level`` is that of ``tree``'s children: 1 for those of an inlined document.
+    """
     entries: list[dict[str, Any]] = []
 
     def visit(node: nodes.Node, level: int) -> None:
@@ -111,7 +131,7 @@ def collect_outline(tree: nodes.document, depth: int) -> list[dict[str, Any]]:
             else:
                 visit(child, level)
 
-    visit(tree, 0)
+    visit(tree, level)
     return entries
 
 
@@ -155,17 +175,27 @@ class PdfBuilder(SingleFileHTMLBuilder):
         return self.config.pdf_theme, self.config.pdf_theme_options
 
     _offprint: str | None = None  # the document being printed on its own, if any
+    # the book's pages of the offprint being written: (first, last) page numbers
+    _offprint_pages: tuple[int, int] | None = None
+    # the parts of the book printed on their own, found in the book's doctree
+    _book_parts: dict[str, BookPart] | None = None
+    _clean = True  # whether every PDF of this build so far was rendered without a warning
+    _page_context: dict[str, Any] | None = None
 
     def assemble_doctree(self) -> nodes.document:
-        if self._offprint is None:
-            tree = super().assemble_doctree()
-            self._outline = collect_outline(tree, self.config.pdf_toc_depth)
-        else:
-            tree = assemble_offprint(self, self._offprint)
+        if self._offprint is not None:
+            # the offprint's own pages only: cover, contents, colophon; its part's pages are
+            # the book's (scripts.pdf.offprint_pages)
+            return new_document(self._offprint)
+        tree = super().assemble_doctree()
+        self._outline = collect_outline(tree, self.config.pdf_toc_depth)
+        self._book_parts = book_parts(
+            tree, offprint_documents(reading_order(self.env, self.config.root_doc),
+                                     self.offprint_patterns()),
             # the document's own title is on the cover; its contents list its sections
-            self._outline = [{**entry, "level": entry["level"] - 1}
-                             for entry in collect_outline(tree, self.config.pdf_toc_depth + 1)
-                             if entry["level"] > 1]
+            lambda start: [{**entry, "level": entry["level"] - 1}
+                           for entry in collect_outline(start, self.config.pdf_toc_depth + 1, 1)
+                           if entry["level"] > 1])
         mark_document_tops(tree)
         mark_page_references(tree)
         keep_introductions_with_next(tree)
@@ -207,11 +237,15 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         body = add_page_numbers(body, PAGE_REFERENCE_CLASS)
-        context = super().get_doc_context(docname, body, metatags)
+        if self._page_context is None:
+            # the single-page builder's context holds the whole book's toctree whatever the
+            # page: the same for the book and each offprint, so rendered once
+            self._page_context = super().get_doc_context(docname, body, metatags)
+        context = {**self._page_context, "body": body, "metatags": metatags}
         offprint_title = (self.env.titles[self._offprint].astext()
                           if self._offprint is not None else "")
         context.update(self.book_context, offprint_title=offprint_title,
-                       print_toc=self._outline)
+                       offprint_pages=self._offprint_pages, print_toc=self._outline)
         return context
 
     def init_css_files(self) -> None:
@@ -249,50 +283,101 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def finish(self) -> None:
         super().finish()
-        self.render(self.outdir / f"{self.config.root_doc}{self.out_suffix}",
-                    self.outdir / self.pdf_filename(),
-                    page_starts_to=(self.outdir / PAGE_STARTS_FILE
-                                    if self.records_page_starts() else None))
-        self.render_offprints()
+        book_html = self.outdir / f"{self.config.root_doc}{self.out_suffix}"
+        book_pdf = self.outdir / self.pdf_filename()
+        page_starts_to = self.outdir / PAGE_STARTS_FILE if self.records_page_starts() else None
+        # the offprints are made of the book's pages: kept with it, or made again with it
+        companions = [*([page_starts_to] if page_starts_to else []), *self.offprint_files()]
+        inputs = self.render_inputs(book_html, page_starts=page_starts_to is not None)
+        if self.render_cache.restore(inputs, book_pdf, companions):
+            logger.info("kept %s and its offprints: nothing they print changed since their "
+                        "last render", book_pdf.name)
+            return
+        self._clean = True
+        result = self.render(book_html, book_pdf, page_starts_to=page_starts_to)
+        if result is None:
+            return
+        if self._book_parts:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            self.render_offprints(result.document)
+            logger.info("rendered %d offprints in %.1f s, %.1f CPU-s", len(self._book_parts),
+                        time.perf_counter() - started, time.process_time() - started_cpu)
+        # only a set rendered without a warning is kept, so that keeping it hides no problem
+        if self._clean:
+            self.render_cache.remember(inputs, book_pdf, result.resources, book_html,
+                                       companions)
 
-    def render_offprints(self) -> None:
-        order = reading_order(self.env, self.config.root_doc)
+    def offprint_files(self) -> list[Path]:
+        """The offprints this build prints, and their index, as render_offprints names them."""
+        if not self._book_parts:
+            return []
+        folder = self.outdir / "offprints"
+        return [*(folder / self.offprint_name(docname) for docname in self._book_parts),
+                folder / INDEX_NAME]
+
+    def offprint_name(self, docname: str) -> str:
         language = self.config.language or "en"
+        return f"{self.config.pdf_basename}-{_slug(docname)}-{language}.pdf"
+
+    def render_inputs(self, book_html: Path, page_starts: bool) -> dict[str, Any]:
+        """What the book and its offprints are made from, besides the files WeasyPrint reads."""
+        settings = {**self.render_settings(), "page_starts": page_starts,
+                    "offprints": sorted(self._book_parts or {}),
+                    # offprints print interface text that the book's HTML does not hold
+                    "catalogs": catalogs_digest(Path(self.confdir), self.config.locale_dirs,
+                                                self.config.language or "en")}
+        # the edition line changes with every commit and date, not with what the PDF says
+        edition = [self.book_context[key]
+                   for key in ("source_revision", "book_date", "pdf_timestamp")]
+        return self.render_cache.inputs(book_html, settings, edition)
+
+    def render_settings(self) -> dict[str, Any]:
+        return {"variant": self.config.pdf_variant or None, "forms": self.wants_forms(),
+                "image_dpi": self.config.pdf_image_dpi}
+
+    def render_offprints(self, book: Any) -> None:
+        """Write each offprint from the book's laid-out pages of its part and pages of its own."""
+        page_of = offprint_pages.first_pages(book)
+        back_matter = page_of.get(BACK_MATTER_ANCHOR, len(book.pages))
         printed: dict[str, str] = {}
-        for docname in offprint_documents(order, self.offprint_patterns()):
+        for docname, part in (self._book_parts or {}).items():
+            if part.anchor not in page_of:
+                logger.warning("%s is not in the book's pages: no offprint", docname,
+                               location=docname, type="pdf", subtype="offprint")
+                continue
+            pages = range(page_of[part.anchor], page_of.get(part.following, back_matter))
             self._offprint = docname
+            # printed page numbers: the book's, counted from its cover
+            self._offprint_pages = (pages.start + 1, pages.stop)
+            self._outline = [{**entry, "page": page_of[entry["anchor"]] + 1}
+                             for entry in part.outline if entry["anchor"] in page_of]
             try:
-                tree = self.assemble_doctree()
-                self.write_doc(docname, tree)
+                self.write_doc(docname, self.assemble_doctree())
             finally:
                 self._offprint = None
-            name = f"{self.config.pdf_basename}-{_slug(docname)}-{language}.pdf"
+                self._offprint_pages = None
+            name = self.offprint_name(docname)
             self.render(self.outdir / f"offprint-{_slug(docname)}{self.out_suffix}",
-                        self.outdir / "offprints" / name)
+                        self.outdir / "offprints" / name, reused=(book, pages))
             printed[docname] = name
         if printed:
             # which document each file prints, for the site to link a page to its own PDF
             write_offprint_index(self.outdir / "offprints", printed)
 
     def render(self, html_path: Path, output: Path,
-               page_starts_to: Path | None = None) -> pdf_render.RenderResult | None:
-        """Render one PDF, and write where its pages start to ``page_starts_to`` if given;
-        None when it was kept from its last render or could not be made (the log says why)."""
+               page_starts_to: Path | None = None,
+               reused: tuple[Any, range] | None = None) -> pdf_render.RenderResult | None:
+        """Render ``html_path`` to ``output``; return the result (with the laid-out document),
+        or None when it could not be made (the warnings say why).
+
+        With ``page_starts_to``, where each page starts is written there. With ``reused`` (a
+        laid-out document, a range of its pages), those pages go into the PDF after the first
+        pages of ``html_path`` that precede its colophon.
+        """
         problem = pdf_render.weasyprint_problem()
         if problem:
             # a warning, not an exception, which Sphinx would print as a crash report
             logger.warning("%s", problem, type="pdf", subtype="machine")
-            return None
-        settings = {"variant": self.config.pdf_variant or None, "forms": self.wants_forms(),
-                    "image_dpi": self.config.pdf_image_dpi}
-        # the edition line changes with every commit and date, not with what the PDF says
-        edition = [self.book_context[key]
-                   for key in ("source_revision", "book_date", "pdf_timestamp")]
-        companions = [page_starts_to] if page_starts_to is not None else []
-        inputs = self.render_cache.inputs(html_path, {**settings,
-                                                      "page_starts": bool(companions)}, edition)
-        if self.render_cache.restore(inputs, output, companions):
-            logger.info("kept %s: nothing it prints changed since its last render", output.name)
             return None
         # corrections to WeasyPrint's line and page breaking; see each module
         line_breaking.install()
@@ -301,9 +386,13 @@ class PdfBuilder(SingleFileHTMLBuilder):
         weasy_logger = std_logging.getLogger("weasyprint")
         weasy_logger.addHandler(handler)
         try:
-            started = time.perf_counter()
-            result = pdf_render.render_pdf(html_path, output, self.outdir, **settings,
-                                           record_page_starts=page_starts_to is not None)
+            started, started_cpu = time.perf_counter(), time.process_time()
+            if reused is None:
+                result = pdf_render.render_pdf(html_path, output, self.outdir,
+                                               **self.render_settings(),
+                                               record_page_starts=page_starts_to is not None)
+            else:
+                result = self._render_offprint(html_path, output, *reused)
         except pdf_render.OutsideResourceError as exc:
             # one warning a refused address, not an exception: Sphinx would print a crash report
             for docname, url in self._describe_refusals(html_path, exc.urls):
@@ -315,20 +404,36 @@ class PdfBuilder(SingleFileHTMLBuilder):
             return None
         finally:
             weasy_logger.removeHandler(handler)
-        logger.info("rendered %s: %d pages in %.1f s", output.name, result.pages,
-                    time.perf_counter() - started)
+        # CPU seconds too: on a shared machine they say what a render costs, wall time does not
+        logger.info("rendered %s: %d pages in %.1f s, %.1f CPU-s", output.name, result.pages,
+                    time.perf_counter() - started, time.process_time() - started_cpu)
         for problem in result.problems:
             logger.warning("%s: %s", output.name, problem, type="pdf", subtype="layout")
         if page_starts_to is not None and result.page_starts:
             page_starts.write_page_starts(page_starts_to, self.pagination_source(),
                                           list(result.page_starts))
-        if not result.problems and not handler.warned:
-            self.render_cache.remember(inputs, output, result.resources, html_path, companions)
+        if result.problems or handler.warned:
+            self._clean = False
         return result
 
     @cached_property
     def render_cache(self) -> RenderCache:
         return RenderCache(Path(self.doctreedir) / f"rendered-{self.name}")
+
+    def _render_offprint(self, html_path: Path, output: Path, book: Any,
+                         pages: range) -> pdf_render.RenderResult:
+        """Lay out the offprint's own pages and write them around the book's ``pages``."""
+        variant = self.config.pdf_variant or None
+        front = pdf_render.lay_out(html_path, self.outdir, variant=variant,
+                                   image_dpi=self.config.pdf_image_dpi)
+        # cover and contents before the part, the colophon after it
+        insert_at = offprint_pages.first_pages(front).get(BACK_MATTER_ANCHOR, len(front.pages))
+        labels = offprint_pages.page_labels([
+            (0, "r", 1), (insert_at, "D", pages.start + 1),
+            (insert_at + len(pages), "r", insert_at + 1)])
+        with offprint_pages.Offprint(front, book, pages, insert_at) as offprint:
+            return pdf_render.write_document(offprint.document(), output, variant=variant,
+                                             forms=self.wants_forms(), finishers=[labels])
 
     def _describe_refusals(self, html_path: Path,
                            urls: list[str]) -> list[tuple[str | None, str]]:
@@ -375,6 +480,16 @@ class PrintShopPdfBuilder(PdfBuilder):
         # its chapters start on right-hand pages, so its page numbers are not the screen PDF's;
         # other editions follow the screen PDF, the one readers download
         return False
+
+
+def catalogs_digest(confdir: Path, locale_dirs: list[str], language: str) -> str:
+    """A digest of the language's message catalogs: what the interface text printed in a PDF
+    is translated from."""
+    digest = hashlib.sha256()
+    for folder in locale_dirs:
+        for catalog in sorted(Path(confdir, folder, language).rglob("*.po")):
+            digest.update(catalog.as_posix().encode() + b"\0" + catalog.read_bytes())
+    return digest.hexdigest()
 
 
 def _slug(docname: str) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from scripts.pdf import (
@@ -47,6 +49,8 @@ class RenderResult:
     page_starts: tuple[dict, ...] = ()
     # the local files WeasyPrint read besides the HTML: stylesheets, fonts, images
     resources: tuple[Path, ...] = ()
+    # the laid-out WeasyPrint document, whose pages another PDF may reuse (offprints)
+    document: Any = field(default=None, compare=False, repr=False)
 
 
 def weasyprint_problem() -> str | None:
@@ -131,15 +135,37 @@ def render_pdf(
     their printed size (300 dpi suits print). ``record_page_starts`` notes where each page
     starts, for an edition that marks this one's pages.
     """
+    document, root, resources = _lay_out(html_path, allowed_root, variant=variant, forms=forms,
+                                         image_dpi=image_dpi)
+    result = write_document(document, output, variant=variant, forms=forms)
+    starts = page_starts.page_starts(document, root) if record_page_starts else ()
+    return replace(result, page_starts=tuple(starts), resources=resources)
+
+
+def lay_out(
+    html_path: Path,
+    allowed_root: Path,
+    *,
+    variant: str | None = None,
+    forms: bool = False,
+    image_dpi: int | None = 300,
+) -> Any:
+    """Lay ``html_path`` out into pages (a WeasyPrint document), labelled for tagging.
+
+    Raises :class:`OutsideResourceError` if the HTML asks for anything outside
+    ``allowed_root``.
+    """
+    return _lay_out(html_path, allowed_root, variant=variant, forms=forms,
+                    image_dpi=image_dpi)[0]
+
+
+def _lay_out(html_path: Path, allowed_root: Path, *, variant: str | None, forms: bool,
+             image_dpi: int | None) -> tuple[Any, Any, tuple[Path, ...]]:
+    """The laid-out document, the HTML tree its boxes point into, and the local files
+    WeasyPrint read for it besides the HTML (stylesheets, fonts, images)."""
     from weasyprint import HTML
 
-    if variant and variant.startswith("pdf/ua"):
-        tagging.install()
-        font_unicode.install()
-        marked_content.install()
-        document_order.install()
-    pin_font_subsetter()
-    font_subsetting.install()
+    install_patches(variant)
     root = allowed_root.resolve()
     fetcher = _confined_fetcher(root)
     html = HTML(filename=str(html_path), url_fetcher=fetcher)
@@ -147,12 +173,48 @@ def render_pdf(
     if fetcher.refused:
         raise OutsideResourceError(fetcher.refused)
     marked_content.label_document(document)
+    resources = tuple(dict.fromkeys(path for url in fetcher.fetched
+                                    if (path := _local_file(url)) is not None))
+    return document, html.etree_element, resources
+
+
+def install_patches(variant: str | None) -> None:
+    """The corrections to WeasyPrint this module's PDFs are written with; each once."""
+    if variant and variant.startswith("pdf/ua"):
+        tagging.install()
+        font_unicode.install()
+        marked_content.install()
+        document_order.install()
+    pin_font_subsetter()
+    font_subsetting.install()
+
+
+def write_document(
+    document: Any,
+    output: Path,
+    *,
+    variant: str | None = None,
+    forms: bool = False,
+    finishers: Sequence[Callable[[Any, Any], None]] = (),
+) -> RenderResult:
+    """Write a laid-out document to ``output`` atomically and check its layout.
+
+    ``finishers`` run on the pydyf document before it is written, after the form fields'.
+    """
+    install_patches(variant)
+    steps = [form_fields.finish_form_fields] if forms else []
+    steps.extend(finishers)
+
+    def finish(weasy_document: Any, pdf: Any) -> None:
+        for step in steps:
+            step(weasy_document, pdf)
+
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             document.write_pdf(stream, pdf_variant=variant,
-                               finisher=form_fields.finish_form_fields if forms else None)
+                               finisher=finish if steps else None)
         # mkstemp creates owner-only files; an edition is meant to be served and shared
         os.chmod(partial, 0o644)
         os.replace(partial, output)
@@ -161,8 +223,4 @@ def render_pdf(
         raise
     problems = (*layout_checks.overflowing_boxes(document),
                 *layout_checks.stand_in_glyphs(document))
-    starts = page_starts.page_starts(document, html.etree_element) if record_page_starts else ()
-    resources = tuple(dict.fromkeys(path for url in fetcher.fetched
-                                    if (path := _local_file(url)) is not None))
-    return RenderResult(output, len(document.pages), problems, page_starts=tuple(starts),
-                        resources=resources)
+    return RenderResult(output, len(document.pages), problems, document=document)

@@ -8,6 +8,8 @@ reader relies on, which this module adds while the tree is built:
   (an untranslated paragraph of a preview edition) is read with the right voice;
 * a link annotation's /Contents: WeasyPrint writes the target (``#id3``, an address), which a
   screen reader announces as the link's purpose; the link's own text or label says it;
+* a /Span, not a /Link, for a link whose annotation was left out (an offprint's link to a part
+  of the book it does not hold: see :mod:`scripts.pdf.offprint_pages`);
 * a link annotation directly under its /Link element: when a link's text sits in an inline
   element (``<a><span>…</span></a>``), WeasyPrint attaches the annotation to the inner Span,
   which PDF/UA forbids; it is moved up to the Link, and flagged to print like the page it is on.
@@ -28,6 +30,8 @@ SCOPES = {"row": "/Row", "col": "/Column", "column": "/Column", "both": "/Both"}
 # Boxes WeasyPrint passes through without an element of their own: what they yield belongs to
 # their children.
 PASS_THROUGH_TAGS = {"html", "body"}
+# Attribute set on the boxes of a link written without its annotation: text, not a link.
+UNLINKED = "pdf_unlinked"
 
 
 def accessible_name(element: Any) -> str:
@@ -133,6 +137,8 @@ def complete_element(element: Any, box: Any, pdf: Any) -> None:
     html = box.element
     if html is None:
         return
+    if element["S"] == "/Link" and getattr(box, UNLINKED, False):
+        element["S"] = "/Span"
     if html.get("lang"):
         element["Lang"] = pydyf.String(html.get("lang"))
     if element["S"] == "/TH":
