@@ -95,7 +95,9 @@ def run(name: str, commands: list[list[str]], out: Path, cwd: Path,
         cpu, wall, peak = cpu + spent, wall + took, max(peak, memory)
         if not ok:
             break
-    books = sorted(out.glob(pdfs))
+    # not what the build keeps for later builds (renders kept beside the doctrees)
+    books = sorted(path for path in out.glob(pdfs)
+                   if not any(part.startswith(".") for part in path.relative_to(out).parts))
     result = PeerRun(name, ok, round(cpu, 2), round(wall, 2), round(peak, 1),
                      pdf_pages(books) if ok else 0,
                      sum(path.stat().st_size for path in books) if ok else 0)
