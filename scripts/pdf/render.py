@@ -21,6 +21,7 @@ from scripts.pdf import (
     form_fields,
     layout_checks,
     marked_content,
+    page_references,
     page_starts,
     tagging,
 )
@@ -187,6 +188,7 @@ def install_patches(variant: str | None) -> None:
         document_order.install()
     pin_font_subsetter()
     font_subsetting.install()
+    page_references.install()
 
 
 def write_document(
