@@ -1,4 +1,4 @@
-"""Lay a page with a page reference out again only when a number on it can change.
+"""Lay a page with a page reference out once when the number it prints is already known.
 
 A reference such as "(page 34)" or a contents line is CSS ``target-counter(..., page)``.
 WeasyPrint lays such a page out, and only then fills in the numbers of the targets it has met
@@ -7,7 +7,7 @@ whenever the target's page is laid out again, even when the target's number has 
 (its counters include the total of pages, which is only known after the first pass). In a
 book with many cross-references this is most of the layout work done twice.
 
-Three changes here remove layouts that cannot change a number, and keep every other one. The
+Four changes here remove layouts that cannot change a number, and keep every other one. The
 first two correct WeasyPrint (70.0), whose two slips cancel out at a cost:
 
 - **a reference is filed under its target.** A target named by ``attr()`` (``target-counter(
@@ -20,23 +20,35 @@ first two correct WeasyPrint (70.0), whose two slips cancel out at a cost:
   counter of the page it is on. That is what still brought references by ``attr()`` up to
   date, by laying out every page with a reference again. Here a content that has no
   ``counter()`` of its own is recorded with no counter of its own.
+- **a number already known is filled in before its page is laid out.** When a target is
+  placed and a reference to it has not been laid out yet, the reference's text is brought up
+  to date right after the target's page is made, so its page is laid out once with the right
+  number. A reference on the target's own page, or one that also prints a counter of its own
+  page, goes WeasyPrint's usual way.
 - **a reference is laid out again only when a number it prints changed.** When a target's
   page is laid out again, the references to it are compared on the counters they print (for
   "(page N)": the target's ``page`` counter); the other counters, such as the total of pages,
   no longer trigger a layout.
 
 A reference whose target moved is still laid out again, as in WeasyPrint, so no number goes
-stale; tests compare the text of books rendered with and without these changes. A page that
-refers back is still laid out twice, the WeasyPrint way (once, then again with the numbers it
-met). Filling those numbers in before its first layout was tried: it saved another fifth of
-the layouts, but one French paragraph then broke its lines differently from WeasyPrint's own
-result, so the PDF would no longer be the same.
+stale; tests compare the text of books rendered with and without these changes.
+
+The result can differ from WeasyPrint's own in one way, to the good. WeasyPrint decides a
+page's last line before a reference further down the paragraph, on the next page, has its
+number ("(page 0)" in place of "(page 122)"), and then lays out again only the page with the
+reference. With the number filled in first, the page before is laid out with the paragraph's
+real text: in the French book, one paragraph across pages 165 and 166 keeps a line more on
+page 165, which is what WeasyPrint itself gives when it lays that page out again.
 """
 
 from __future__ import annotations
 
 import copy
 from typing import Any
+
+# references whose text was brought up to date early while the current page was being made;
+# those not found on that page are settled once it is made
+_settled_early: list[Any] | None = None
 
 
 def _own_counters(parent_box: Any, css_token: str) -> bool:
@@ -130,10 +142,33 @@ def _cache_target_page_counters(self: Any, anchor_name: str, page_counter_values
         if lookup.page_maker_index is None or lookup.page_maker_index >= len(page_maker):
             # not laid out yet: WeasyPrint marks it to be filled in when its page is made
             lookup.pending = True
+            if not lookup.missing_counters and _settled_early is not None:
+                _settled_early.append(lookup)
             continue
         if any(page_counter_values.get(name) is not None for name in printed):
             page_maker[lookup.page_maker_index][-1]["content_changed"] = True
             lookup.parse_again(lookup.cached_page_counter_values)
+
+
+def _make_page_settling_references(make_page: Any) -> Any:
+    def make_page_settling_references(context, root_box, page_type, resume_at, page_number,
+                                      page_state):
+        global _settled_early
+        outer, _settled_early = _settled_early, []
+        try:
+            made = make_page(context, root_box, page_type, resume_at, page_number, page_state)
+            for lookup in _settled_early or ():
+                # a reference met on this page was filled in there, the WeasyPrint way; one not
+                # met is on a later page, which is now laid out with its number already in place
+                if lookup.pending and (lookup.page_maker_index is None
+                                       or lookup.page_maker_index >= len(context.page_maker)):
+                    lookup.parse_again(lookup.cached_page_counter_values)
+                    lookup.pending = False
+        finally:
+            _settled_early = outer
+        return made
+
+    return make_page_settling_references
 
 
 _installed = False
@@ -145,8 +180,10 @@ def install() -> None:
     if _installed:
         return
     from weasyprint.css import targets
+    from weasyprint.layout import page
 
     targets.TargetCollector.collect_missing_counters = _collect_missing_counters(
         targets.TargetCollector.collect_missing_counters)
     targets.TargetCollector.cache_target_page_counters = _cache_target_page_counters
+    page.make_page = _make_page_settling_references(page.make_page)
     _installed = True
