@@ -6,6 +6,7 @@ to the ``weasyprint`` logger as usual; callers route them where they like.
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -138,6 +139,11 @@ def render_pdf(
     """
     document, root, resources = _lay_out(html_path, allowed_root, variant=variant, forms=forms,
                                          image_dpi=image_dpi)
+    # Layout leaves reference cycles behind (boxes laid out and dropped, Sphinx's reading before
+    # it); Python's collector frees them only at its next full pass, which may come after
+    # writing the PDF has added its own peak. Freeing them now took the English book's build
+    # from about 545 MB at its peak to about 460 MB, for one full pass (a fraction of a second).
+    gc.collect()
     result = write_document(document, output, variant=variant, forms=forms)
     starts = page_starts.page_starts(document, root) if record_page_starts else ()
     return replace(result, page_starts=tuple(starts), resources=resources)
